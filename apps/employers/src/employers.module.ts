@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PersistenceModule } from '@brobygger/persistence';
+import { PlatformModule, type Logger } from '@brobygger/platform';
+import type { EmployersConfig } from './config';
+import { EmployersController } from './employers.controller';
+import { EmployersService } from './employers.service';
+import { employersOrmConfig } from './mikro-orm.config';
+
+@Module({})
+export class EmployersModule {
+  static forRoot(config: EmployersConfig, logger: Logger): DynamicModule {
+    return {
+      module: EmployersModule,
+      imports: [
+        PlatformModule.forApp(config, logger),
+        PersistenceModule.forService({
+          orm: employersOrmConfig(config.DATABASE_URL),
+          redisUrl: config.REDIS_URL,
+          redisPrefix: config.REDIS_PREFIX,
+          outboxPollMs: config.OUTBOX_POLL_MS,
+        }),
+      ],
+      controllers: [EmployersController],
+      providers: [EmployersService],
+    };
+  }
+}

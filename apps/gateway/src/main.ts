@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { PinoNestLogger, createLogger, createValidationPipe, loadConfig, runMain } from '@brobygger/platform';
+import { gatewayEnv } from './config';
+import { GatewayModule } from './gateway.module';
+import { requestContextMiddleware } from './http/request-context.middleware';
+
+runMain('gateway', async () => {
+  const config = loadConfig(gatewayEnv, process.env);
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger),
+  });
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '2mb' });
+  app.use(requestContextMiddleware(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('Brobygger API')
+    .setDescription('Job matching for organisations that help refugees and immigrants into work')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  await app.listen(config.PORT, '0.0.0.0');
+  logger.info({ port: config.PORT }, `gateway listening on http://127.0.0.1:${config.PORT}/api`);
+});

@@ -1,0 +1,133 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CandidateMatchingFeatures, MatchExplanation, OpeningRequirements } from '@brobygger/contracts';
+import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
+import { MATCHING_SCHEMA as S } from './schema';
+
+export interface ScoredPair {
+  openingId: string;
+  candidateId: string;
+  openingVersion: number;
+  candidateVersion: number;
+  notifyInApp: boolean;
+  weightsVersion: string;
+  score: number;
+  explanation: MatchExplanation;
+}
+
+/**
+ * Matching's writes. Each upsert carries a version guard in SQL, so jobs that arrive out of order (a retry
+ * of an older version after a newer one) cannot overwrite newer data.
+ */
+export class MatchRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private get conn() {
+    return this.em.getConnection();
+  }
+
+  /** Returns the stored row when this version was applied (or was already there), null when older. */
+  async upsertCandidateFeatures(f: CandidateMatchingFeatures): Promise<CandidateFeatures | null> {
+    await this.conn.execute(
+      `insert into ${S}.candidate_features (candidate_id, version, matchable, notify_in_app, skills, updated_at)
+       values (?, ?, ?, ?, ?, now())
+       on conflict (candidate_id) do update set version = excluded.version, matchable = excluded.matchable,
+         notify_in_app = excluded.notify_in_app, skills = excluded.skills, updated_at = now()
+       where candidate_features.version <= excluded.version`,
+      [f.candidateId, f.version, f.matchable, f.notifyInApp, JSON.stringify(f.skills)],
+    );
+    const row = await this.em.findOne(CandidateFeatures, { candidateId: f.candidateId }, { refresh: true });
+    return row && row.version === f.version ? row : null;
+  }
+
+  async upsertOpeningProfile(r: OpeningRequirements): Promise<OpeningProfile | null> {
+    await this.conn.execute(
+      `insert into ${S}.opening_profile (opening_id, employer_id, version, status, title, must_have_skills,
+         nice_to_have_skills, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, now())
+       on conflict (opening_id) do update set version = excluded.version, status = excluded.status,
+         title = excluded.title, must_have_skills = excluded.must_have_skills,
+         nice_to_have_skills = excluded.nice_to_have_skills, updated_at = now()
+       where opening_profile.version <= excluded.version`,
+      [
+        r.openingId,
+        r.employerId,
+        r.version,
+        r.status,
+        r.title,
+        JSON.stringify(r.mustHaveSkills),
+        JSON.stringify(r.niceToHaveSkills),
+      ],
+    );
+    const row = await this.em.findOne(OpeningProfile, { openingId: r.openingId }, { refresh: true });
+    return row && row.version === r.version ? row : null;
+  }
+
+  /** Upserts matches in one statement; returns the rows written, with the ids notification jobs refer to. */
+  async upsertMatches(pairs: ScoredPair[]): Promise<(ScoredPair & { id: string })[]> {
+    const rows = await this.conn.execute<{ id: string; opening_id: string; candidate_id: string }[]>(
+      `insert into ${S}."match" (id, opening_id, candidate_id, score, explanation, weights_version, opening_version,
+         candidate_version, created_at, updated_at)
+       select gen_random_uuid(), x.opening_id, x.candidate_id, x.score, x.explanation, x.weights_version,
+         x.opening_version, x.candidate_version, now(), now()
+       from jsonb_to_recordset(?::jsonb) as x(opening_id uuid, candidate_id uuid, score double precision,
+         explanation jsonb, weights_version text, opening_version int, candidate_version int)
+       on conflict (opening_id, candidate_id) do update set score = excluded.score,
+         explanation = excluded.explanation, weights_version = excluded.weights_version,
+         opening_version = excluded.opening_version, candidate_version = excluded.candidate_version,
+         updated_at = now()
+       where "match".opening_version <= excluded.opening_version
+         and "match".candidate_version <= excluded.candidate_version
+       returning id, opening_id, candidate_id`,
+      [
+        JSON.stringify(
+          pairs.map((p) => ({
+            opening_id: p.openingId,
+            candidate_id: p.candidateId,
+            score: p.score,
+            explanation: p.explanation,
+            weights_version: p.weightsVersion,
+            opening_version: p.openingVersion,
+            candidate_version: p.candidateVersion,
+          })),
+        ),
+      ],
+    );
+    const byKey = new Map(pairs.map((p) => [`${p.openingId}/${p.candidateId}`, p]));
+    return rows.flatMap((r) => {
+      const p = byKey.get(`${r.opening_id}/${r.candidate_id}`);
+      return p ? [{ ...p, id: r.id }] : [];
+    });
+  }
+
+  async insertNotificationOnce(n: {
+    candidateId: string;
+    openingId: string;
+    matchId: string;
+    score: number;
+    openingTitle: string;
+  }): Promise<void> {
+    // In-app delivery is the row itself, so it is "sent" as soon as it exists.
+    await this.conn.execute(
+      `insert into ${S}.notification (id, candidate_id, opening_id, match_id, channel, status, score, opening_title, created_at)
+       values (gen_random_uuid(), ?, ?, ?, 'in-app', 'sent', ?, ?, now())
+       on conflict (candidate_id, opening_id, channel) do nothing`,
+      [n.candidateId, n.openingId, n.matchId, n.score, n.openingTitle],
+    );
+  }
+
+  /** A candidate who is no longer matchable loses their matches; erasure removes every trace here. */
+  async removeCandidate(candidateId: string, erase: boolean): Promise<void> {
+    await this.em.nativeDelete(Match, { candidateId });
+    if (erase) {
+      await this.em.nativeDelete(Notification, { candidateId });
+      await this.em.nativeDelete(CandidateFeatures, { candidateId });
+    } else {
+      await this.em.nativeUpdate(CandidateFeatures, { candidateId }, { matchable: false });
+    }
+  }
+
+  async removeOpening(openingId: string): Promise<void> {
+    await this.em.nativeDelete(Match, { openingId });
+    await this.em.nativeDelete(OpeningProfile, { openingId });
+  }
+}

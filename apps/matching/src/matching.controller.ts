@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { CandidateNotificationsQuery, OpeningMatchesQuery, Patterns, type PingReply } from '@brobygger/contracts';
+import { isDatabaseUp } from '@brobygger/persistence';
+import { RpcData } from '@brobygger/platform';
+import { MatchingService } from './matching.service';
+
+@Controller()
+export class MatchingController {
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly orm: MikroORM,
+  ) {}
+
+  @MessagePattern(Patterns.matching.ping)
+  async ping(): Promise<PingReply> {
+    return { service: 'matching', database: (await isDatabaseUp(this.orm)) ? 'up' : 'down' };
+  }
+
+  @MessagePattern(Patterns.matching.openingMatches)
+  openingMatches(@RpcData() q: OpeningMatchesQuery) {
+    return this.matching.openingMatches(q.openingId, q.limit, q.offset);
+  }
+
+  @MessagePattern(Patterns.matching.candidateNotifications)
+  notifications(@RpcData() q: CandidateNotificationsQuery) {
+    return this.matching.candidateNotifications(q.candidateId, q.limit, q.offset);
+  }
+}

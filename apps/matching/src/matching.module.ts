@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PersistenceModule } from '@brobygger/persistence';
+import { PlatformModule, RpcClientModule, type Logger } from '@brobygger/platform';
+import type { MatchingConfig } from './config';
+import { MatchingController } from './matching.controller';
+import { MatchingService } from './matching.service';
+import { MatchingWorker, NotificationsWorker } from './matching.workers';
+import { matchingOrmConfig } from './mikro-orm.config';
+
+@Module({})
+export class MatchingModule {
+  static forRoot(config: MatchingConfig, logger: Logger): DynamicModule {
+    return {
+      module: MatchingModule,
+      imports: [
+        PlatformModule.forApp(config, logger),
+        // Matching writes no outbox rows yet; its relay simply finds nothing.
+        PersistenceModule.forService({
+          orm: matchingOrmConfig(config.DATABASE_URL),
+          redisUrl: config.REDIS_URL,
+          redisPrefix: config.REDIS_PREFIX,
+          outboxPollMs: 5_000,
+        }),
+        RpcClientModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          redisPrefix: config.REDIS_PREFIX,
+          timeoutMs: config.RPC_TIMEOUT_MS,
+        }),
+      ],
+      controllers: [MatchingController],
+      providers: [MatchingService, MatchingWorker, NotificationsWorker],
+    };
+  }
+}

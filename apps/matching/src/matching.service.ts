@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  Forbidden,
+  NotFound,
+  Patterns,
+  jobId,
+  type CandidateMatchingFeatures,
+  type MatchView,
+  type NotificationView,
+  type OpeningRequirements,
+  type Page,
+} from '@brobygger/contracts';
+import { CONFIG, JobQueues, RpcCaller, requestContext } from '@brobygger/platform';
+import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
+import type { MatchingConfig } from './config';
+import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
+import { MatchRepository, type ScoredPair } from './match.repository';
+
+const CHUNK = 2_000;
+
+function toMatchView(m: Match): MatchView {
+  return {
+    id: m.id,
+    openingId: m.openingId,
+    candidateId: m.candidateId,
+    score: m.score,
+    explanation: m.explanation,
+    weightsVersion: m.weightsVersion,
+    openingVersion: m.openingVersion,
+    candidateVersion: m.candidateVersion,
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly rpc: RpcCaller,
+    private readonly queues: JobQueues,
+    @Inject(CONFIG) private readonly config: MatchingConfig,
+  ) {}
+
+  /** Job: a candidate changed. Refresh the read model from the owner, then rescore against open openings. */
+  async onCandidateChanged(candidateId: string): Promise<void> {
+    const features = await this.rpc.call<CandidateMatchingFeatures | null>(Patterns.candidates.matchingFeatures, {
+      id: candidateId,
+    });
+    const em = this.orm.em.fork();
+    const matches = new MatchRepository(em);
+    if (!features || !features.matchable) {
+      // Erased, paused or archived: no read-model row to score, no matches to show.
+      await em.transactional(async (tx) => {
+        await new MatchRepository(tx).removeCandidate(candidateId, !features);
+      });
+      return;
+    }
+    const fresh = await matches.upsertCandidateFeatures(features);
+    if (!fresh) return; // A newer version was already applied; that job scores it.
+    const openings = await em.find(OpeningProfile, { status: 'published' });
+    const pairs = openings.map((o) => this.score(o, fresh));
+    await this.store(pairs);
+  }
+
+  /** Job: an opening was published or changed. Refresh its profile, then score every matchable candidate. */
+  async onOpeningChanged(openingId: string): Promise<void> {
+    const req = await this.rpc.call<OpeningRequirements | null>(Patterns.employers.openingRequirements, {
+      id: openingId,
+    });
+    const em = this.orm.em.fork();
+    const matches = new MatchRepository(em);
+    if (!req) {
+      await matches.removeOpening(openingId);
+      return;
+    }
+    const profile = await matches.upsertOpeningProfile(req);
+    if (!profile || profile.status !== 'published') return;
+    // Keyset pagination over the read model, a fresh fork per chunk so the identity map stays small.
+    for (let after: string | undefined; ; ) {
+      const chunk = await this.orm.em
+        .fork()
+        .find(
+          CandidateFeatures,
+          after ? { matchable: true, candidateId: { $gt: after } } : { matchable: true },
+          { orderBy: { candidateId: 'asc' }, limit: CHUNK },
+        );
+      if (!chunk.length) break;
+      await this.store(chunk.map((c) => this.score(profile, c)));
+      after = chunk[chunk.length - 1].candidateId;
+      if (chunk.length < CHUNK) break;
+    }
+  }
+
+  /** Job: a match crossed the notify threshold. At most one in-app notification per candidate and opening. */
+  async notify(matchId: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const match = await em.findOne(Match, { id: matchId });
+    if (!match || match.score < this.config.MATCH_NOTIFY_THRESHOLD) return;
+    const [opening, candidate] = await Promise.all([
+      em.findOne(OpeningProfile, { openingId: match.openingId }),
+      em.findOne(CandidateFeatures, { candidateId: match.candidateId }),
+    ]);
+    if (opening?.status !== 'published' || !candidate?.notifyInApp) return;
+    await new MatchRepository(em).insertNotificationOnce({
+      candidateId: match.candidateId,
+      openingId: match.openingId,
+      matchId: match.id,
+      score: match.score,
+      openingTitle: opening.title,
+    });
+  }
+
+  async openingMatches(openingId: string, limit: number, offset: number): Promise<Page<MatchView>> {
+    const em = this.orm.em.fork();
+    const opening = await em.findOne(OpeningProfile, { openingId });
+    const actor = requestContext.get()?.actor;
+    if (actor?.role === 'employer' && opening?.employerId !== actor.employerId) {
+      throw new Forbidden('Employer users see matches for their own openings only');
+    }
+    if (!opening) throw new NotFound(`No matches known for opening ${openingId}`);
+    const [items, total] = await em.findAndCount(
+      Match,
+      { openingId },
+      { orderBy: { score: 'desc', candidateId: 'asc' }, limit, offset },
+    );
+    return { items: items.map(toMatchView), total, limit, offset };
+  }
+
+  async candidateNotifications(candidateId: string, limit: number, offset: number): Promise<Page<NotificationView>> {
+    const [items, total] = await this.orm.em
+      .fork()
+      .findAndCount(Notification, { candidateId }, { orderBy: { createdAt: 'desc' }, limit, offset });
+    return {
+      items: items.map((n) => ({
+        id: n.id,
+        matchId: n.matchId,
+        openingId: n.openingId,
+        channel: n.channel,
+        status: n.status,
+        score: n.score,
+        openingTitle: n.openingTitle,
+        createdAt: n.createdAt.toISOString(),
+        ...(n.readAt ? { readAt: n.readAt.toISOString() } : {}),
+      })),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  private score(o: OpeningProfile, c: CandidateFeatures): ScoredPair {
+    const result = scoreMatch(c, o, DEFAULT_WEIGHTS);
+    return {
+      openingId: o.openingId,
+      candidateId: c.candidateId,
+      openingVersion: o.version,
+      candidateVersion: c.version,
+      notifyInApp: c.notifyInApp,
+      weightsVersion: DEFAULT_WEIGHTS.version,
+      ...result,
+    };
+  }
+
+  /**
+   * Stores the pairs at or above the threshold in one transaction, then queues notifications. If the process
+   * dies between the two, the job is retried: the upsert is idempotent and the notify job ids are fixed.
+   */
+  private async store(pairs: ScoredPair[]): Promise<void> {
+    const keep = pairs.filter((p) => p.score >= this.config.MATCH_STORE_THRESHOLD);
+    if (!keep.length) return;
+    const stored = await this.orm.em
+      .fork()
+      .transactional((em: EntityManager) => new MatchRepository(em).upsertMatches(keep));
+    const notify = stored.filter((m) => m.notifyInApp && m.score >= this.config.MATCH_NOTIFY_THRESHOLD);
+    await this.queues.enqueueMany(
+      notify.map((m) => ({
+        item: { name: 'match.notify', data: { matchId: m.id } },
+        opts: { jobId: jobId('notify', m.candidateId, m.openingId) },
+      })),
+    );
+  }
+}

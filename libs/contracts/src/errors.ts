@@ -1,0 +1,124 @@
+/**
+ * Domain errors are plain classes. Services throw them; the RPC layer sends them across Redis as data
+ * (`WireError`) and the gateway turns them back into the same class and then into an HTTP status. Nothing
+ * behind the transport knows about HTTP.
+ */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503;
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export interface WireError {
+  /** Marks an error object that crossed the transport, so it is not mistaken for any other rejection. */
+  brobyggerError: true;
+  status: ErrorStatus;
+  code: string;
+  message: string;
+  fields?: FieldError[];
+  errorId?: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly status: ErrorStatus;
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailed extends DomainError {
+  readonly status = 400;
+  readonly code = 'validation_failed';
+  constructor(fields: FieldError[]) {
+    super(
+      `Invalid input: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`,
+      fields,
+    );
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  readonly status = 401;
+  readonly code = 'unauthenticated';
+}
+
+export class Forbidden extends DomainError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}
+
+export class NotFound extends DomainError {
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+export class Conflict extends DomainError {
+  readonly status = 409;
+  readonly code = 'conflict';
+}
+
+export class Unprocessable extends DomainError {
+  readonly status = 422;
+  readonly code = 'unprocessable';
+}
+
+export class ServiceUnavailable extends DomainError {
+  readonly status = 503;
+  readonly code = 'service_unavailable';
+}
+
+/** An error with no domain meaning. Its message never leaves the service; the errorId ties the reply to the log. */
+export class InternalError extends DomainError {
+  readonly status = 500;
+  readonly code = 'internal';
+  constructor(readonly errorId: string) {
+    super('Internal error');
+  }
+}
+
+export function toWireError(err: DomainError): WireError {
+  return {
+    brobyggerError: true,
+    status: err.status,
+    code: err.code,
+    message: err.message,
+    ...(err.fields ? { fields: err.fields } : {}),
+    ...(err instanceof InternalError ? { errorId: err.errorId } : {}),
+  };
+}
+
+export function isWireError(value: unknown): value is WireError {
+  return typeof value === 'object' && value !== null && (value as WireError).brobyggerError === true;
+}
+
+const byStatus: Record<ErrorStatus, new (message: string, fields?: FieldError[]) => DomainError> = {
+  400: class extends DomainError {
+    readonly status = 400;
+    readonly code = 'bad_request';
+  },
+  401: Unauthenticated,
+  403: Forbidden,
+  404: NotFound,
+  409: Conflict,
+  422: Unprocessable,
+  500: class extends DomainError {
+    readonly status = 500;
+    readonly code = 'internal';
+  },
+  503: ServiceUnavailable,
+};
+
+/** Rebuilds a DomainError on the gateway side with the status, code and fields the service sent. */
+export function fromWireError(wire: WireError): DomainError {
+  if (wire.status === 500 && wire.errorId) return new InternalError(wire.errorId);
+  const Ctor = byStatus[wire.status] ?? byStatus[500];
+  const err = new Ctor(wire.message, wire.fields);
+  Object.defineProperty(err, 'code', { value: wire.code });
+  return err;
+}

@@ -1,0 +1,43 @@
+/**
+ * Request/response message patterns on the Redis transport.
+ *
+ * A pattern is a Redis channel name (behind the per-deployment prefix): renaming one while an old gateway or
+ * service still runs makes their calls time out. Add a new pattern, move callers, then drop the old one.
+ * Only queries and commands the caller awaits and can retry travel here; anything that must arrive goes
+ * through BullMQ (see jobs.ts).
+ */
+export const Patterns = {
+  candidates: {
+    ping: 'candidates.ping',
+    create: 'candidates.create',
+    get: 'candidates.get',
+    search: 'candidates.search',
+    matchingFeatures: 'candidates.matching-features',
+  },
+  employers: {
+    ping: 'employers.ping',
+    create: 'employers.create',
+    get: 'employers.get',
+    createOpening: 'employers.openings.create',
+    getOpening: 'employers.openings.get',
+    publishOpening: 'employers.openings.publish',
+    openingRequirements: 'employers.openings.requirements',
+  },
+  matching: {
+    ping: 'matching.ping',
+    openingMatches: 'matching.openings.matches',
+    candidateNotifications: 'matching.notifications.for-candidate',
+  },
+} as const;
+
+type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
+export type Pattern = Leaves<typeof Patterns>;
+
+/** The service each pattern prefix belongs to, used by the gateway's health check. */
+export const SERVICES = ['candidates', 'employers', 'matching'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export interface PingReply {
+  service: ServiceName;
+  database: 'up' | 'down';
+}

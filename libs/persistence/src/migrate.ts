@@ -1,0 +1,33 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { createLogger, databaseEnv, loadConfig, runMain } from '@brobygger/platform';
+
+/** Applies a service's pending migrations, in one transaction, and returns their names. */
+export async function runMigrations(options: Options): Promise<string[]> {
+  const orm = await MikroORM.init({ ...options, debug: false });
+  try {
+    await orm.schema.ensureDatabase();
+    const applied = await orm.migrator.up();
+    return applied.map((m) => m.name);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** For health checks: true when a trivial query answers. */
+export async function isDatabaseUp(orm: MikroORM): Promise<boolean> {
+  try {
+    await orm.em.fork().getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Body of each service's `migrate.ts` entry point: migrate the service's schema and exit. */
+export function migrateMain(app: string, ormConfig: (databaseUrl: string) => Options): void {
+  runMain(`${app}-migrate`, async () => {
+    const { DATABASE_URL } = loadConfig(databaseEnv, process.env);
+    const applied = await runMigrations(ormConfig(DATABASE_URL));
+    createLogger(`${app}-migrate`, 'info').info({ applied }, `applied ${applied.length} migration(s)`);
+  });
+}

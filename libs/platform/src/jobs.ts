@@ -1,0 +1,140 @@
+import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import {
+  JOB_QUEUE,
+  QUEUES,
+  RETRY_POLICY,
+  type JobItem,
+  type JobName,
+  type JobPayload,
+  type JobsOf,
+  type QueueName,
+} from '@brobygger/contracts';
+import type { Logger } from './logger';
+import { redisOptions, type RedisConnection } from './redis';
+import { requestContext } from './request-context';
+
+export function bullPrefix(redisPrefix: string): string {
+  return redisPrefix ? `${redisPrefix}.bull` : 'bull';
+}
+
+export interface EnqueueOptions {
+  /** Deterministic id: a second add with the same id while the job exists is a no-op. */
+  jobId: string;
+  delayMs?: number;
+}
+
+function jobOptions(queue: QueueName, opts: EnqueueOptions): JobsOptions {
+  const policy = RETRY_POLICY[queue];
+  return {
+    jobId: opts.jobId,
+    delay: opts.delayMs,
+    attempts: policy.attempts,
+    backoff: { type: 'exponential', delay: policy.backoffMs },
+    // Kept a while so a duplicate add (same jobId) right after completion is still recognised.
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 14 * 24 * 3600 },
+  };
+}
+
+/** Producer side: one BullMQ Queue per queue name, all with the deployment's prefix. */
+export class JobQueues {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly connection: RedisConnection,
+    private readonly prefix: string,
+  ) {}
+
+  static fromUrl(redisUrl: string, redisPrefix: string): JobQueues {
+    return new JobQueues(redisOptions(redisUrl), bullPrefix(redisPrefix));
+  }
+
+  queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async enqueue(item: JobItem, opts: EnqueueOptions): Promise<void> {
+    const queue = JOB_QUEUE[item.name];
+    const data = { ...item.data, requestId: item.data.requestId ?? requestContext.requestId() };
+    await this.queue(queue).add(item.name, data, jobOptions(queue, opts));
+  }
+
+  async enqueueMany(items: { item: JobItem; opts: EnqueueOptions }[]): Promise<void> {
+    const byQueue = new Map<QueueName, { item: JobItem; opts: EnqueueOptions }[]>();
+    for (const entry of items) {
+      const q = JOB_QUEUE[entry.item.name];
+      byQueue.set(q, [...(byQueue.get(q) ?? []), entry]);
+    }
+    for (const [queue, entries] of byQueue) {
+      await this.queue(queue).addBulk(
+        entries.map(({ item, opts }) => ({
+          name: item.name,
+          data: { ...item.data, requestId: item.data.requestId ?? requestContext.requestId() },
+          opts: jobOptions(queue, opts),
+        })),
+      );
+    }
+  }
+
+  async depths(): Promise<Record<QueueName, Record<string, number>>> {
+    const out = {} as Record<QueueName, Record<string, number>>;
+    for (const name of QUEUES) {
+      out[name] = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}
+
+export type JobHandlers<Q extends QueueName> = {
+  [N in JobsOf<Q>]: (data: JobPayload<N>, job: Job) => Promise<void>;
+};
+
+/**
+ * Starts the worker for one queue. The handler map must name every job of that queue exactly once; a
+ * missing or unknown handler stops the boot rather than leaving jobs to fail at run time.
+ */
+export function startWorker<Q extends QueueName>(
+  queue: Q,
+  handlers: JobHandlers<Q>,
+  opts: { redisUrl: string; redisPrefix: string; concurrency: number; logger: Logger },
+): Worker {
+  const expected = (Object.keys(JOB_QUEUE) as JobName[]).filter((n) => JOB_QUEUE[n] === queue).sort();
+  const given = Object.keys(handlers).sort();
+  if (expected.join() !== given.join()) {
+    throw new Error(
+      `worker for queue ${queue}: handlers [${given.join(', ')}] do not match the catalogue [${expected.join(', ')}]`,
+    );
+  }
+  const table = handlers as unknown as Record<string, (data: unknown, job: Job) => Promise<void>>;
+  const worker = new Worker(
+    queue,
+    async (job: Job) => {
+      const handler = table[job.name];
+      if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
+      const data = job.data as { requestId?: string };
+      await requestContext.run({ requestId: data.requestId ?? String(job.id) }, () => handler(job.data, job));
+    },
+    {
+      connection: redisOptions(opts.redisUrl),
+      prefix: bullPrefix(opts.redisPrefix),
+      concurrency: opts.concurrency,
+    },
+  );
+  worker.on('failed', (job, err) =>
+    opts.logger.warn(
+      { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+      'job failed',
+    ),
+  );
+  worker.on('error', (err) => opts.logger.error({ queue, err: err.message }, 'worker error'));
+  return worker;
+}

@@ -1,0 +1,36 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import type { Worker } from 'bullmq';
+import type { QueueName } from '@brobygger/contracts';
+import { startWorker, type JobHandlers } from './jobs';
+import type { Logger } from './logger';
+
+export interface WorkerSettings {
+  redisUrl: string;
+  redisPrefix: string;
+  concurrency: number;
+  logger: Logger;
+}
+
+/**
+ * A Nest provider that runs the worker of one queue for the app's lifetime. The worker is closed in
+ * beforeApplicationShutdown, so jobs in flight finish before the database and queues close.
+ */
+export abstract class QueueWorkerHost<Q extends QueueName> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker?: Worker;
+
+  protected abstract readonly queue: Q;
+  protected abstract handlers(): JobHandlers<Q>;
+  protected abstract settings(): WorkerSettings;
+
+  /** Runs before the worker takes its first job (e.g. making sure an index exists). */
+  protected async prepare(): Promise<void> {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.prepare();
+    this.worker = startWorker(this.queue, this.handlers(), this.settings());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './candidate-index';
+export * from './meili';

@@ -1,0 +1,3 @@
+import { assertNode24 } from './lib/node-version.ts';
+
+assertNode24();

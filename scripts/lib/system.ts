@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stopChild } from './deps.ts';
+import { ROOT } from './build.ts';
+
+export const SERVICES = ['candidates', 'employers', 'matching'] as const;
+export const APPS = ['gateway', ...SERVICES] as const;
+
+function runNode(file: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe'): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', join(ROOT, file)], { cwd: ROOT, env, stdio });
+}
+
+/** Applies each service's migrations to its own schema, one after the other. */
+export async function migrateAll(env: NodeJS.ProcessEnv): Promise<void> {
+  for (const svc of SERVICES) {
+    const child = runNode(`dist/apps/${svc}/src/migrate.js`, env, 'inherit');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`migrations of ${svc} failed (exit ${code})`);
+  }
+}
+
+export interface RunningApps {
+  children: Map<string, ChildProcess>;
+  stop(): Promise<void>;
+}
+
+/** Starts the four apps from dist/. Their JSON log lines go to this process's stdout. */
+export function startApps(env: NodeJS.ProcessEnv, onExit: (app: string, code: number | null) => void): RunningApps {
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  for (const app of APPS) {
+    const child = runNode(`dist/apps/${app}/src/main.js`, env, 'inherit');
+    child.once('exit', (code) => {
+      if (!stopping) onExit(app, code);
+    });
+    children.set(app, child);
+  }
+  return {
+    children,
+    async stop() {
+      stopping = true;
+      // The gateway first, so no new work arrives while the services finish theirs.
+      await stopChild(children.get('gateway')!);
+      await Promise.all(SERVICES.map((s) => stopChild(children.get(s)!)));
+    },
+  };
+}
+
+export async function waitForHealth(url: string, timeoutMs: number): Promise<unknown> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown = 'no answer';
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+      last = await res.json();
+      if (res.status === 200) return last;
+    } catch (err) {
+      last = String(err);
+    }
+    await sleep(250);
+  }
+  throw new Error(`not healthy after ${timeoutMs / 1000}s: ${JSON.stringify(last)}`);
+}
