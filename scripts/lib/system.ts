@@ -26,7 +26,10 @@ export interface RunningApps {
 }
 
 /** Starts the four apps from dist/. Their JSON log lines go to this process's stdout. */
-export function startApps(env: NodeJS.ProcessEnv, onExit: (app: string, code: number | null) => void): RunningApps {
+export function startApps(
+  env: NodeJS.ProcessEnv,
+  onExit: (app: string, code: number | null) => void,
+): RunningApps {
   const children = new Map<string, ChildProcess>();
   let stopping = false;
   for (const app of APPS) {

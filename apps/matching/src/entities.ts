@@ -113,7 +113,7 @@ export class Notification {
   matchId!: string;
 
   @Property({ type: 'text' })
-  channel: 'in-app' = 'in-app';
+  channel = 'in-app' as const;
 
   @Property({ type: 'text' })
   status: 'queued' | 'sent' | 'failed' | 'held' = 'queued';

@@ -1,5 +1,5 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
-import { createLogger, databaseEnv, loadConfig, runMain } from '@brobygger/platform';
+import { commonEnv, createLogger, databaseEnv, loadConfig, runMain } from '@brobygger/platform';
 
 /** Applies a service's pending migrations, in one transaction, and returns their names. */
 export async function runMigrations(options: Options): Promise<string[]> {
@@ -26,8 +26,8 @@ export async function isDatabaseUp(orm: MikroORM): Promise<boolean> {
 /** Body of each service's `migrate.ts` entry point: migrate the service's schema and exit. */
 export function migrateMain(app: string, ormConfig: (databaseUrl: string) => Options): void {
   runMain(`${app}-migrate`, async () => {
-    const { DATABASE_URL } = loadConfig(databaseEnv, process.env);
+    const { DATABASE_URL, LOG_LEVEL } = loadConfig({ ...databaseEnv, LOG_LEVEL: commonEnv.LOG_LEVEL }, process.env);
     const applied = await runMigrations(ormConfig(DATABASE_URL));
-    createLogger(`${app}-migrate`, 'info').info({ applied }, `applied ${applied.length} migration(s)`);
+    createLogger(`${app}-migrate`, LOG_LEVEL).info({ applied }, `applied ${applied.length} migration(s)`);
   });
 }

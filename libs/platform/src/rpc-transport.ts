@@ -10,7 +10,7 @@ type TransportOptions = NonNullable<RedisOptions['options']>;
 
 export function transportOptions(redisUrl: string): TransportOptions {
   // retryAttempts/retryDelay: keep reconnecting when Redis restarts instead of giving up after the first drop.
-  return { ...redisOptions(redisUrl), retryAttempts: 1_000_000, retryDelay: 1_000 } as TransportOptions;
+  return { ...redisOptions(redisUrl), retryAttempts: 1_000_000, retryDelay: 1_000 };
 }
 
 export class PrefixedRedisServer extends ServerRedis {

@@ -1,0 +1,4 @@
+export * from './env';
+export * from './factories';
+export * from './system';
+export * from './wait';

@@ -1,0 +1,156 @@
+/*
+ * `npm test [-- <jest args>]`: the whole check a change must pass.
+ *  1. static: Prettier, ESLint (type-aware, no warnings), the TypeScript type check;
+ *  2. build dist/ (migrations and the e2e system run from it);
+ *  3. dependencies as `npm start` finds them (env URL, local default port, or embedded);
+ *  4. isolation per run: a migrated template database that each test file clones, a Redis key and channel
+ *     prefix, a Meilisearch index prefix; all removed afterwards;
+ *  5. jest's three projects, then one closing line `N passed, N failed` for CI.
+ * Set TEST_SKIP_STATIC=1 to skip step 1 while iterating.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { Meilisearch } from 'meilisearch';
+import pg from 'pg';
+import { build, ROOT } from './lib/build.ts';
+import { localSecrets, resolveDeps } from './lib/deps.ts';
+import { assertNode24 } from './lib/node-version.ts';
+import { migrateAll } from './lib/system.ts';
+
+assertNode24();
+const log = (line: string) => console.error(`[test] ${line}`);
+const bin = (pkg: string, file: string) => join(ROOT, 'node_modules', pkg, file);
+
+function step(name: string, file: string, args: string[]): void {
+  log(name);
+  const res = spawnSync(process.execPath, [file, ...args], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) {
+    log(`${name} failed`);
+    console.log('0 passed, 1 failed');
+    process.exit(res.status ?? 1);
+  }
+}
+
+if (process.env.TEST_SKIP_STATIC !== '1') {
+  step('prettier --check', bin('prettier', 'bin/prettier.cjs'), ['--check', '--log-level', 'warn', '.']);
+  step('eslint', bin('eslint', 'bin/eslint.js'), ['.', '--max-warnings', '0']);
+  step('tsc --noEmit', bin('typescript', 'bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+}
+log('build');
+build();
+
+// Lower case and short: it becomes part of database names, Redis keys and index names.
+const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+const dataDir = join(ROOT, '.data', 'test');
+mkdirSync(dataDir, { recursive: true });
+const secrets = localSecrets(join(ROOT, '.data'));
+const deps = await resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
+deps.notes.forEach((n) => log(n));
+
+const dbPrefix = `bb_t_${runId}_`;
+const template = `${dbPrefix}tpl`;
+const redisPrefix = `t${runId}`;
+const meiliPrefix = `t${runId}_`;
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: `${deps.postgresServerUrl}postgres` });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function cleanup(): Promise<void> {
+  await admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1)',
+      [dbPrefix],
+    );
+    for (const r of rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
+  }).catch((e: unknown) => log(`dropping test databases failed: ${String(e)}`));
+  const redis = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    for (let cursor = '0'; ;) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } catch (e) {
+    log(`cleaning Redis keys failed: ${String(e)}`);
+  } finally {
+    redis.disconnect();
+  }
+  try {
+    const meili = new Meilisearch({ host: deps.meiliUrl, apiKey: deps.meiliKey });
+    const { results } = await meili.getIndexes({ limit: 1000 });
+    for (const idx of results.filter((i) => i.uid.startsWith(meiliPrefix))) await meili.deleteIndex(idx.uid);
+  } catch (e) {
+    log(`deleting test indexes failed: ${String(e)}`);
+  }
+  await deps.stop();
+}
+
+let exitCode = 1;
+const report = join(dataDir, `jest-${runId}.json`);
+try {
+  await admin((c) => c.query(`create database "${template}"`));
+  await migrateAll({
+    ...process.env,
+    DATABASE_URL: `${deps.postgresServerUrl}${template}`,
+    LOG_LEVEL: 'warn',
+  });
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    TEST_RUN_ID: runId,
+    TEST_PG_SERVER_URL: deps.postgresServerUrl,
+    TEST_TEMPLATE_DB: template,
+    TEST_DB_PREFIX: dbPrefix,
+    REDIS_URL: deps.redisUrl,
+    TEST_REDIS_PREFIX: redisPrefix,
+    MEILI_URL: deps.meiliUrl,
+    MEILI_MASTER_KEY: deps.meiliKey,
+    TEST_MEILI_PREFIX: meiliPrefix,
+  };
+  const jestArgs = [
+    '--experimental-vm-modules',
+    bin('jest', 'bin/jest.js'),
+    '--json',
+    '--outputFile',
+    report,
+  ];
+  // Two cores: integration and e2e files each start real services; one worker for them keeps timings sane.
+  const child = spawn(process.execPath, [...jestArgs, '--maxWorkers=2', ...process.argv.slice(2)], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
+  exitCode = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+} catch (err) {
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+} finally {
+  await cleanup();
+}
+
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numRuntimeErrorTestSuites: number;
+  };
+  const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  console.log(`${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests} skipped`);
+  rmSync(report);
+} else {
+  console.log('0 passed, 1 failed');
+}
+process.exit(exitCode);

@@ -1,0 +1,233 @@
+import { Client } from 'pg';
+import type {
+  CandidateSearchHit,
+  CandidateView,
+  EmployerView,
+  MatchView,
+  NotificationView,
+  OpeningView,
+  Page,
+} from '@brobygger/contracts';
+import {
+  eventually,
+  newCandidate,
+  newEmployer,
+  newOpening,
+  startSystem,
+  type RunningSystem,
+} from '@brobygger/testing';
+
+/** The platform slice, through the gateway's HTTP API, against the four apps started as `npm start` does. */
+describe('the slice through every wire', () => {
+  let sys: RunningSystem;
+  let staff: string;
+
+  beforeAll(async () => {
+    sys = await startSystem();
+    staff = sys.token({ role: 'staff' });
+  });
+  afterAll(() => sys?.stop());
+
+  async function countRows(table: string): Promise<number> {
+    const db = new Client({ connectionString: sys.isolation.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ n: string }>(`select count(*) as n from ${table}`);
+      return Number(rows[0].n);
+    } finally {
+      await db.end();
+    }
+  }
+
+  it('health is 200 with every dependency and service up', async () => {
+    const res = await sys.api<{ status: string; checks: Record<string, string> }>('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.checks).toEqual({
+      postgres: 'up',
+      redis: 'up',
+      meilisearch: 'up',
+      candidates: 'up',
+      employers: 'up',
+      matching: 'up',
+    });
+  });
+
+  it('serves the OpenAPI document and UI without a token', async () => {
+    const json = await sys.api<{ paths: Record<string, unknown> }>('GET', '/api/docs-json');
+    expect(json.status).toBe(200);
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/candidates',
+        '/api/v1/openings/{id}/publish',
+        '/api/v1/me/notifications',
+      ]),
+    );
+    expect((await sys.api('GET', '/api/docs')).status).toBe(200);
+  });
+
+  it('creates a candidate and finds them by a skill with a one-letter typo', async () => {
+    const created = await sys.api<CandidateView>('POST', '/api/v1/candidates', {
+      token: staff,
+      body: newCandidate({ fullName: 'Amina Hassan', skills: [{ label: 'MIG welding', level: 4 }] }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ fullName: 'Amina Hassan', version: 1, status: 'active' });
+
+    const hit = await eventually(
+      async () => {
+        const res = await sys.api<Page<CandidateSearchHit>>('GET', '/api/v1/candidates/search?q=weldng', {
+          token: staff,
+        });
+        return res.body.items.find((h) => h.id === created.body.id);
+      },
+      { what: 'the candidate in search' },
+    );
+    expect(hit).toEqual({ id: created.body.id, fullName: 'Amina Hassan', skills: ['MIG welding'] });
+    // The search document holds no contact details.
+    expect(Object.keys(hit)).not.toContain('email');
+  });
+
+  it('publishing an opening scores candidates, lists matches best first and notifies the best', async () => {
+    const good = await sys.api<CandidateView>('POST', '/api/v1/candidates', {
+      token: staff,
+      body: newCandidate({ skills: [{ label: 'Forklift driving' }, { label: 'Warehouse work' }] }),
+    });
+    const partial = await sys.api<CandidateView>('POST', '/api/v1/candidates', {
+      token: staff,
+      body: newCandidate({ skills: [{ label: 'forklift driving' }] }),
+    });
+    const employer = await sys.api<EmployerView>('POST', '/api/v1/employers', {
+      token: staff,
+      body: newEmployer(),
+    });
+    expect(employer.status).toBe(201);
+    const opening = await sys.api<OpeningView>('POST', `/api/v1/employers/${employer.body.id}/openings`, {
+      token: staff,
+      body: newOpening({ mustHaveSkills: ['forklift driving'], niceToHaveSkills: ['warehouse work'] }),
+    });
+    expect(opening.status).toBe(201);
+    expect(opening.body.status).toBe('draft');
+
+    const published = await sys.api<OpeningView>('POST', `/api/v1/openings/${opening.body.id}/publish`, {
+      token: staff,
+    });
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ status: 'published', version: 2 });
+
+    const matches = await eventually(
+      async () => {
+        const res = await sys.api<Page<MatchView>>('GET', `/api/v1/openings/${opening.body.id}/matches`, {
+          token: staff,
+        });
+        return res.status === 200 && res.body.items.length >= 2 ? res.body : undefined;
+      },
+      { what: 'two matches' },
+    );
+    expect(matches.items.map((m) => [m.candidateId, m.score])).toEqual([
+      [good.body.id, 100],
+      [partial.body.id, 70],
+    ]);
+    expect(matches.items[1].explanation.parts.reduce((s, p) => s + p.points, 0)).toBe(70);
+    expect(matches.items[0]).toMatchObject({ weightsVersion: 'w1', openingVersion: 2, candidateVersion: 1 });
+
+    const candidateToken = sys.token({ role: 'candidate', candidateId: good.body.id });
+    const inbox = await eventually(
+      async () => {
+        const res = await sys.api<Page<NotificationView>>('GET', '/api/v1/me/notifications', {
+          token: candidateToken,
+        });
+        return res.body.items.length ? res.body : undefined;
+      },
+      { what: 'a notification' },
+    );
+    expect(inbox.items).toEqual([
+      expect.objectContaining({ openingId: opening.body.id, channel: 'in-app', score: 100, status: 'sent' }),
+    ]);
+
+    // Publishing again is a conflict and queues nothing new.
+    const again = await sys.api('POST', `/api/v1/openings/${opening.body.id}/publish`, { token: staff });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses a missing token (401) and the wrong role (403)', async () => {
+    expect((await sys.api('GET', '/api/v1/candidates/search?q=x')).status).toBe(401);
+    expect((await sys.api('GET', '/api/v1/candidates/search?q=x', { token: 'not.a.jwt' })).status).toBe(401);
+    const employerToken = sys.token({ role: 'employer', employerId: '00000000-0000-4000-8000-000000000001' });
+    const res = await sys.api<{ error: string }>('GET', '/api/v1/candidates/search?q=x', {
+      token: employerToken,
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toBe('forbidden');
+  });
+
+  it('names every bad field with 400 and writes nothing', async () => {
+    const before = await countRows('candidates.candidate');
+    const res = await sys.api<{ fields: { field: string }[] }>('POST', '/api/v1/candidates', {
+      token: staff,
+      body: {
+        fullName: '',
+        preferredLanguage: 'arabic',
+        skills: [{ label: 'x', level: 9 }],
+        consent: {},
+        extra: 1,
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.fields.map((f) => f.field).sort()).toEqual([
+      'consent.notifyInApp',
+      'consent.searchable',
+      'consent.shareWithEmployers',
+      'extra',
+      'fullName',
+      'preferredLanguage',
+      'skills.0.level',
+    ]);
+    expect(await countRows('candidates.candidate')).toBe(before);
+    expect(await countRows('candidates.outbox')).toBe(0);
+  });
+
+  it('keeps domain errors raised behind the transport: 404, 409 and 400 from the services', async () => {
+    const missing = await sys.api<{ error: string }>(
+      'GET',
+      '/api/v1/candidates/00000000-0000-4000-8000-000000000000',
+      { token: staff },
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe('not_found');
+
+    const body = newEmployer();
+    expect((await sys.api('POST', '/api/v1/employers', { token: staff, body })).status).toBe(201);
+    const dup = await sys.api<{ fields: { field: string }[] }>('POST', '/api/v1/employers', {
+      token: staff,
+      body,
+    });
+    expect(dup.status).toBe(409);
+    expect(dup.body.fields[0].field).toBe('orgNumber');
+
+    const badChecksum = await sys.api<{ fields: { field: string }[] }>('POST', '/api/v1/employers', {
+      token: staff,
+      body: newEmployer({ orgNumber: '923609017' }),
+    });
+    expect(badChecksum.status).toBe(400);
+    expect(badChecksum.body.fields[0].field).toBe('orgNumber');
+  });
+
+  it('an employer user cannot open another employer', async () => {
+    const other = await sys.api<EmployerView>('POST', '/api/v1/employers', {
+      token: staff,
+      body: newEmployer(),
+    });
+    const mine = await sys.api<EmployerView>('POST', '/api/v1/employers', {
+      token: staff,
+      body: newEmployer(),
+    });
+    const token = sys.token({ role: 'employer', employerId: mine.body.id });
+    expect((await sys.api('GET', `/api/v1/employers/${mine.body.id}`, { token })).status).toBe(200);
+    expect((await sys.api('GET', `/api/v1/employers/${other.body.id}`, { token })).status).toBe(403);
+  });
+
+  it('echoes a caller-supplied request id', async () => {
+    const res = await sys.api('GET', '/api/health', { headers: { 'x-request-id': 'trace-abc-12345' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-abc-12345');
+  });
+});
