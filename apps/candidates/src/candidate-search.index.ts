@@ -39,7 +39,11 @@ export class CandidateSearchIndex {
     await settled(this.meili.index(this.uid).deleteDocument(id));
   }
 
-  async search(q: string, limit: number, offset: number): Promise<{ hits: CandidateDocument[]; total: number }> {
+  async search(
+    q: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ hits: CandidateDocument[]; total: number }> {
     const res = await this.meili.index<CandidateDocument>(this.uid).search(q, { limit, offset });
     return { hits: res.hits, total: res.estimatedTotalHits ?? res.hits.length };
   }

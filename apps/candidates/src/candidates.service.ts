@@ -78,7 +78,11 @@ export class CandidatesService {
 
   /** Every change to a candidate reaches search and matching through the outbox, in the same transaction. */
   private announceChange(em: EntityManager, c: Candidate): void {
-    addToOutbox(em, { name: 'candidate.index', data: { candidateId: c.id } }, { jobId: jobId('cidx', c.id, c.version) });
+    addToOutbox(
+      em,
+      { name: 'candidate.index', data: { candidateId: c.id } },
+      { jobId: jobId('cidx', c.id, c.version) },
+    );
     addToOutbox(
       em,
       { name: 'candidate.changed', data: { candidateId: c.id, version: c.version } },

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { CreateEmployerDto, CreateOpeningCommand, IdDto, Patterns, type PingReply } from '@brobygger/contracts';
+import {
+  CreateEmployerDto,
+  CreateOpeningCommand,
+  IdDto,
+  Patterns,
+  type PingReply,
+} from '@brobygger/contracts';
 import { isDatabaseUp } from '@brobygger/persistence';
 import { RpcData } from '@brobygger/platform';
 import { EmployersService } from './employers.service';

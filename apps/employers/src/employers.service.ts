@@ -32,7 +32,13 @@ export class OpeningNotDraft extends Conflict {
 }
 
 function toEmployerView(e: Employer): EmployerView {
-  return { id: e.id, name: e.name, orgNumber: e.orgNumber, version: e.version, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    name: e.name,
+    orgNumber: e.orgNumber,
+    version: e.version,
+    createdAt: e.createdAt.toISOString(),
+  };
 }
 
 function toOpeningView(o: Opening): OpeningView {
@@ -68,7 +74,9 @@ export class EmployersService {
 
   async createEmployer(dto: CreateEmployerDto): Promise<EmployerView> {
     if (!isValidOrgNumber(dto.orgNumber)) {
-      throw new ValidationFailed([{ field: 'orgNumber', messages: ['orgNumber fails the MOD11 check digit'] }]);
+      throw new ValidationFailed([
+        { field: 'orgNumber', messages: ['orgNumber fails the MOD11 check digit'] },
+      ]);
     }
     const em = this.orm.em.fork();
     const employer = em.create(Employer, { name: dto.name.trim(), orgNumber: dto.orgNumber });

@@ -32,7 +32,13 @@ export class GatewayModule {
           timeoutMs: config.RPC_TIMEOUT_MS,
         }),
       ],
-      controllers: [HealthController, CandidatesController, EmployersController, OpeningsController, MeController],
+      controllers: [
+        HealthController,
+        CandidatesController,
+        EmployersController,
+        OpeningsController,
+        MeController,
+      ],
       providers: [
         { provide: JobQueues, useValue: queues },
         { provide: QueuesLifecycle, useValue: new QueuesLifecycle(queues) },

@@ -16,7 +16,17 @@ export const matchingEnv = {
     max: 100,
     describe: 'matches scoring at least this notify the candidate',
   }),
-  MATCHING_CONCURRENCY: env.int({ default: 2, min: 1, max: 64, describe: 'matching jobs one process runs at once' }),
-  NOTIFY_CONCURRENCY: env.int({ default: 4, min: 1, max: 64, describe: 'notification jobs one process runs at once' }),
+  MATCHING_CONCURRENCY: env.int({
+    default: 2,
+    min: 1,
+    max: 64,
+    describe: 'matching jobs one process runs at once',
+  }),
+  NOTIFY_CONCURRENCY: env.int({
+    default: 4,
+    min: 1,
+    max: 64,
+    describe: 'notification jobs one process runs at once',
+  }),
 };
 export type MatchingConfig = ConfigOf<typeof matchingEnv>;

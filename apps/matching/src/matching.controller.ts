@@ -1,7 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { CandidateNotificationsQuery, OpeningMatchesQuery, Patterns, type PingReply } from '@brobygger/contracts';
+import {
+  CandidateNotificationsQuery,
+  OpeningMatchesQuery,
+  Patterns,
+  type PingReply,
+} from '@brobygger/contracts';
 import { isDatabaseUp } from '@brobygger/persistence';
 import { RpcData } from '@brobygger/platform';
 import { MatchingService } from './matching.service';

@@ -44,9 +44,12 @@ export class MatchingService {
 
   /** Job: a candidate changed. Refresh the read model from the owner, then rescore against open openings. */
   async onCandidateChanged(candidateId: string): Promise<void> {
-    const features = await this.rpc.call<CandidateMatchingFeatures | null>(Patterns.candidates.matchingFeatures, {
-      id: candidateId,
-    });
+    const features = await this.rpc.call<CandidateMatchingFeatures | null>(
+      Patterns.candidates.matchingFeatures,
+      {
+        id: candidateId,
+      },
+    );
     const em = this.orm.em.fork();
     const matches = new MatchRepository(em);
     if (!features || !features.matchable) {
@@ -77,7 +80,7 @@ export class MatchingService {
     const profile = await matches.upsertOpeningProfile(req);
     if (!profile || profile.status !== 'published') return;
     // Keyset pagination over the read model, a fresh fork per chunk so the identity map stays small.
-    for (let after: string | undefined; ; ) {
+    for (let after: string | undefined; ;) {
       const chunk = await this.orm.em
         .fork()
         .find(
@@ -127,7 +130,11 @@ export class MatchingService {
     return { items: items.map(toMatchView), total, limit, offset };
   }
 
-  async candidateNotifications(candidateId: string, limit: number, offset: number): Promise<Page<NotificationView>> {
+  async candidateNotifications(
+    candidateId: string,
+    limit: number,
+    offset: number,
+  ): Promise<Page<NotificationView>> {
     const [items, total] = await this.orm.em
       .fork()
       .findAndCount(Notification, { candidateId }, { orderBy: { createdAt: 'desc' }, limit, offset });

@@ -21,7 +21,12 @@ export class MatchingWorker extends QueueWorkerHost<'matching'> {
   }
   protected settings() {
     const { REDIS_URL, REDIS_PREFIX, MATCHING_CONCURRENCY } = this.config;
-    return { redisUrl: REDIS_URL, redisPrefix: REDIS_PREFIX, concurrency: MATCHING_CONCURRENCY, logger: this.logger };
+    return {
+      redisUrl: REDIS_URL,
+      redisPrefix: REDIS_PREFIX,
+      concurrency: MATCHING_CONCURRENCY,
+      logger: this.logger,
+    };
   }
 }
 
@@ -40,6 +45,11 @@ export class NotificationsWorker extends QueueWorkerHost<'notifications'> {
   }
   protected settings() {
     const { REDIS_URL, REDIS_PREFIX, NOTIFY_CONCURRENCY } = this.config;
-    return { redisUrl: REDIS_URL, redisPrefix: REDIS_PREFIX, concurrency: NOTIFY_CONCURRENCY, logger: this.logger };
+    return {
+      redisUrl: REDIS_URL,
+      redisPrefix: REDIS_PREFIX,
+      concurrency: NOTIFY_CONCURRENCY,
+      logger: this.logger,
+    };
   }
 }

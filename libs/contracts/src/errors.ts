@@ -36,10 +36,7 @@ export class ValidationFailed extends DomainError {
   readonly status = 400;
   readonly code = 'validation_failed';
   constructor(fields: FieldError[]) {
-    super(
-      `Invalid input: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`,
-      fields,
-    );
+    super(`Invalid input: ${fields.map((f) => `${f.field} (${f.messages.join('; ')})`).join(', ')}`, fields);
   }
 }
 
@@ -97,28 +94,46 @@ export function isWireError(value: unknown): value is WireError {
   return typeof value === 'object' && value !== null && (value as WireError).brobyggerError === true;
 }
 
-const byStatus: Record<ErrorStatus, new (message: string, fields?: FieldError[]) => DomainError> = {
-  400: class extends DomainError {
-    readonly status = 400;
-    readonly code = 'bad_request';
-  },
+type ErrorCtor = new (message: string, fields?: FieldError[]) => DomainError;
+
+class BadRequest extends DomainError {
+  readonly status = 400;
+  readonly code = 'bad_request';
+}
+
+/** Known codes come back as their own class; subclasses (CandidateNotFound) come back as their base. */
+const byCode: Record<string, ErrorCtor> = {
+  unauthenticated: Unauthenticated,
+  forbidden: Forbidden,
+  not_found: NotFound,
+  conflict: Conflict,
+  unprocessable: Unprocessable,
+  service_unavailable: ServiceUnavailable,
+};
+
+const byStatus: Record<ErrorStatus, ErrorCtor> = {
+  400: BadRequest,
   401: Unauthenticated,
   403: Forbidden,
   404: NotFound,
   409: Conflict,
   422: Unprocessable,
-  500: class extends DomainError {
-    readonly status = 500;
-    readonly code = 'internal';
-  },
+  500: BadRequest, // unused: a 500 always becomes InternalError
   503: ServiceUnavailable,
 };
 
-/** Rebuilds a DomainError on the gateway side with the status, code and fields the service sent. */
+/** Rebuilds a DomainError on the gateway side with the status, code, message and fields the service sent. */
 export function fromWireError(wire: WireError): DomainError {
-  if (wire.status === 500 && wire.errorId) return new InternalError(wire.errorId);
-  const Ctor = byStatus[wire.status] ?? byStatus[500];
+  if (wire.status === 500) return new InternalError(wire.errorId ?? 'unknown');
+  if (wire.code === 'validation_failed') {
+    const err = new ValidationFailed(wire.fields ?? []);
+    err.message = wire.message;
+    return err;
+  }
+  const Ctor = byCode[wire.code] ?? byStatus[wire.status] ?? BadRequest;
   const err = new Ctor(wire.message, wire.fields);
-  Object.defineProperty(err, 'code', { value: wire.code });
+  if (err.status !== wire.status || err.code !== wire.code) {
+    Object.defineProperties(err, { status: { value: wire.status }, code: { value: wire.code } });
+  }
   return err;
 }

@@ -26,7 +26,10 @@ export async function isDatabaseUp(orm: MikroORM): Promise<boolean> {
 /** Body of each service's `migrate.ts` entry point: migrate the service's schema and exit. */
 export function migrateMain(app: string, ormConfig: (databaseUrl: string) => Options): void {
   runMain(`${app}-migrate`, async () => {
-    const { DATABASE_URL, LOG_LEVEL } = loadConfig({ ...databaseEnv, LOG_LEVEL: commonEnv.LOG_LEVEL }, process.env);
+    const { DATABASE_URL, LOG_LEVEL } = loadConfig(
+      { ...databaseEnv, LOG_LEVEL: commonEnv.LOG_LEVEL },
+      process.env,
+    );
     const applied = await runMigrations(ormConfig(DATABASE_URL));
     createLogger(`${app}-migrate`, LOG_LEVEL).info({ applied }, `applied ${applied.length} migration(s)`);
   });

@@ -50,7 +50,7 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
 export async function dropDatabases(url: string, prefix: string): Promise<void> {
   await admin(url, async (c) => {
     const { rows } = await c.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datistemplate = false",
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datistemplate = false',
       [prefix],
     );
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${ident(r.datname)} WITH (FORCE)`);

@@ -19,7 +19,10 @@ export async function bootstrapRpcService(
   logger: Logger,
 ): Promise<INestMicroservice> {
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module as Type, {
-    strategy: new PrefixedRedisServer(rpcChannelPrefix(config.REDIS_PREFIX), transportOptions(config.REDIS_URL)),
+    strategy: new PrefixedRedisServer(
+      rpcChannelPrefix(config.REDIS_PREFIX),
+      transportOptions(config.REDIS_URL),
+    ),
     logger: new PinoNestLogger(logger),
   });
   app.useGlobalPipes(createValidationPipe());

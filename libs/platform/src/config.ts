@@ -29,55 +29,86 @@ function parser<T>(describe: string, required: boolean, parse: (raw: string) => 
 
 export const env = {
   string(opts: { default?: string; minLength?: number; describe: string }): Parser<string> {
-    return parser(opts.describe, true, (raw) => {
-      if (opts.minLength && raw.length < opts.minLength)
-        throw new ParseProblem(`must be at least ${opts.minLength} characters`);
-      return raw;
-    }, opts.default);
+    return parser(
+      opts.describe,
+      true,
+      (raw) => {
+        if (opts.minLength && raw.length < opts.minLength)
+          throw new ParseProblem(`must be at least ${opts.minLength} characters`);
+        return raw;
+      },
+      opts.default,
+    );
   },
   optionalString(describe: string): Parser<string | undefined> {
     return parser(describe, false, (raw) => raw);
   },
   url(opts: { protocols: string[]; default?: string; describe: string }): Parser<string> {
-    return parser(opts.describe, true, (raw) => {
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        throw new ParseProblem('is not a URL');
-      }
-      if (!opts.protocols.includes(url.protocol.replace(/:$/, '')))
-        throw new ParseProblem(`must use ${opts.protocols.join(' or ')}://`);
-      return raw;
-    }, opts.default);
+    return parser(
+      opts.describe,
+      true,
+      (raw) => {
+        let url: URL;
+        try {
+          url = new URL(raw);
+        } catch {
+          throw new ParseProblem('is not a URL');
+        }
+        if (!opts.protocols.includes(url.protocol.replace(/:$/, '')))
+          throw new ParseProblem(`must use ${opts.protocols.join(' or ')}://`);
+        return raw;
+      },
+      opts.default,
+    );
   },
   int(opts: { default?: number; min?: number; max?: number; describe: string }): Parser<number> {
-    return parser(opts.describe, true, (raw) => {
-      if (!/^-?\d+$/.test(raw)) throw new ParseProblem('must be a whole number');
-      const n = Number(raw);
-      if (opts.min !== undefined && n < opts.min) throw new ParseProblem(`must be at least ${opts.min}`);
-      if (opts.max !== undefined && n > opts.max) throw new ParseProblem(`must be at most ${opts.max}`);
-      return n;
-    }, opts.default);
+    return parser(
+      opts.describe,
+      true,
+      (raw) => {
+        if (!/^-?\d+$/.test(raw)) throw new ParseProblem('must be a whole number');
+        const n = Number(raw);
+        if (opts.min !== undefined && n < opts.min) throw new ParseProblem(`must be at least ${opts.min}`);
+        if (opts.max !== undefined && n > opts.max) throw new ParseProblem(`must be at most ${opts.max}`);
+        return n;
+      },
+      opts.default,
+    );
   },
   oneOf<const T extends string>(values: readonly T[], opts: { default?: T; describe: string }): Parser<T> {
-    return parser(opts.describe, true, (raw) => {
-      if (!values.includes(raw as T)) throw new ParseProblem(`must be one of ${values.join(', ')}`);
-      return raw as T;
-    }, opts.default);
+    return parser(
+      opts.describe,
+      true,
+      (raw) => {
+        if (!values.includes(raw as T)) throw new ParseProblem(`must be one of ${values.join(', ')}`);
+        return raw as T;
+      },
+      opts.default,
+    );
   },
   prefix(opts: { default: string; describe: string }): Parser<string> {
-    return parser(opts.describe, true, (raw) => {
-      if (!/^[a-z0-9_-]{0,40}$/.test(raw)) throw new ParseProblem('may hold only a-z, 0-9, _ and - (at most 40)');
-      return raw;
-    }, opts.default);
+    return parser(
+      opts.describe,
+      true,
+      (raw) => {
+        if (!/^[a-z0-9_-]{0,40}$/.test(raw))
+          throw new ParseProblem('may hold only a-z, 0-9, _ and - (at most 40)');
+        return raw;
+      },
+      opts.default,
+    );
   },
 };
 
 export type EnvSpec = Record<string, Parser<unknown>>;
-export type ConfigOf<S extends EnvSpec> = { readonly [K in keyof S]: S[K] extends Parser<infer T> ? T : never };
+export type ConfigOf<S extends EnvSpec> = {
+  readonly [K in keyof S]: S[K] extends Parser<infer T> ? T : never;
+};
 
-export function loadConfig<S extends EnvSpec>(spec: S, source: Record<string, string | undefined>): ConfigOf<S> {
+export function loadConfig<S extends EnvSpec>(
+  spec: S,
+  source: Record<string, string | undefined>,
+): ConfigOf<S> {
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
   for (const [key, p] of Object.entries(spec)) {
@@ -109,7 +140,8 @@ export const commonEnv = {
   }),
   REDIS_PREFIX: env.prefix({
     default: 'bb',
-    describe: 'namespace for Redis keys and RPC channels, so several deployments or test runs can share one Redis',
+    describe:
+      'namespace for Redis keys and RPC channels, so several deployments or test runs can share one Redis',
   }),
 };
 

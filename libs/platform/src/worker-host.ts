@@ -15,7 +15,9 @@ export interface WorkerSettings {
  * A Nest provider that runs the worker of one queue for the app's lifetime. The worker is closed in
  * beforeApplicationShutdown, so jobs in flight finish before the database and queues close.
  */
-export abstract class QueueWorkerHost<Q extends QueueName> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class QueueWorkerHost<Q extends QueueName>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private worker?: Worker;
 
   protected abstract readonly queue: Q;

@@ -34,7 +34,11 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * Scores one candidate against one opening. The explanation's parts add up to the score. With no
  * nice-to-haves, must-haves carry the full 100 points (and the other way round).
  */
-export function scoreMatch(c: ScoringCandidate, o: ScoringOpening, w: Weights = DEFAULT_WEIGHTS): ScoreResult {
+export function scoreMatch(
+  c: ScoringCandidate,
+  o: ScoringOpening,
+  w: Weights = DEFAULT_WEIGHTS,
+): ScoreResult {
   const have = new Set(c.skills.map((s) => skillKey(s.label)));
   const must = [...new Set(o.mustHaveSkills.map(skillKey))];
   const nice = [...new Set(o.niceToHaveSkills.map(skillKey))].filter((k) => !must.includes(k));
@@ -51,9 +55,10 @@ export function scoreMatch(c: ScoringCandidate, o: ScoringOpening, w: Weights = 
       detail: `${matched.length} of ${keys.length}`,
     };
   };
-  const parts = [part('must-have skills', must, w.mustHave), part('nice-to-have skills', nice, w.niceToHave)].filter(
-    (p) => p.maxPoints > 0,
-  );
+  const parts = [
+    part('must-have skills', must, w.mustHave),
+    part('nice-to-have skills', nice, w.niceToHave),
+  ].filter((p) => p.maxPoints > 0);
   return {
     score: round1(parts.reduce((sum, p) => sum + p.points, 0)),
     explanation: {

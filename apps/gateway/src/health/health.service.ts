@@ -18,7 +18,10 @@ export interface HealthReport {
 }
 
 function within<T>(p: Promise<T>, ms = CHECK_TIMEOUT_MS): Promise<T> {
-  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
+  ]);
 }
 
 async function probe(fn: () => Promise<unknown>): Promise<Status> {
@@ -42,7 +45,11 @@ export class HealthService implements OnApplicationShutdown {
     private readonly rpc: RpcCaller,
     private readonly queues: JobQueues,
   ) {
-    this.pg = new Pool({ connectionString: config.DATABASE_URL, max: 1, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
+    this.pg = new Pool({
+      connectionString: config.DATABASE_URL,
+      max: 1,
+      connectionTimeoutMillis: CHECK_TIMEOUT_MS,
+    });
     this.pg.on('error', () => undefined); // a dropped idle connection is reported by the next check
     this.redis = new Redis({ ...redisOptions(config.REDIS_URL), lazyConnect: true, maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined);
@@ -55,15 +62,18 @@ export class HealthService implements OnApplicationShutdown {
         const reply = await this.rpc.call<PingReply>(Patterns[name].ping, {}, CHECK_TIMEOUT_MS);
         if (reply.database !== 'up') throw new Error(`${name} cannot reach its database`);
       });
-    const entries = await Promise.all([
-      ['postgres', probe(() => this.pg.query('select 1'))] as const,
-      ['redis', probe(() => this.redis.ping())] as const,
-      ['meilisearch', probe(() => this.meili.health())] as const,
-      ...SERVICES.map((s) => [s, service(s)] as const),
-    ].map(async ([name, p]) => [name, await p] as const));
+    const entries = await Promise.all(
+      [
+        ['postgres', probe(() => this.pg.query('select 1'))] as const,
+        ['redis', probe(() => this.redis.ping())] as const,
+        ['meilisearch', probe(() => this.meili.health())] as const,
+        ...SERVICES.map((s) => [s, service(s)] as const),
+      ].map(async ([name, p]) => [name, await p] as const),
+    );
     const checks = Object.fromEntries(entries) as Record<string, Status>;
     const down = Object.keys(checks).filter((k) => checks[k] === 'down');
-    const queues = checks.redis === 'up' ? await within(this.queues.depths()).catch(() => undefined) : undefined;
+    const queues =
+      checks.redis === 'up' ? await within(this.queues.depths()).catch(() => undefined) : undefined;
     return { status: down.length ? 'down' : 'up', down, checks, ...(queues ? { queues } : {}) };
   }
 

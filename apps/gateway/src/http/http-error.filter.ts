@@ -14,7 +14,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (err instanceof DomainError) {
-      if (err instanceof InternalError) this.logger.error({ errorId: err.errorId }, 'service reported an internal error');
+      if (err instanceof InternalError)
+        this.logger.error({ errorId: err.errorId }, 'service reported an internal error');
       res.status(err.status).json({
         statusCode: err.status,
         error: err.code,
@@ -27,7 +28,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse();
-      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
+      const message =
+        typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
       res.status(status).json({ statusCode: status, error: 'http_error', message });
       return;
     }

@@ -11,7 +11,8 @@ const SAFE_ID = /^[A-Za-z0-9._-]{8,100}$/;
 export function requestContextMiddleware(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : requestContext.newId();
+    const requestId =
+      typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : requestContext.newId();
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
     requestContext.run({ requestId }, () => {

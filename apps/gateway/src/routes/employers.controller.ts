@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateEmployerDto, CreateOpeningDto, Patterns, type EmployerView, type OpeningView } from '@brobygger/contracts';
+import {
+  CreateEmployerDto,
+  CreateOpeningDto,
+  Patterns,
+  type EmployerView,
+  type OpeningView,
+} from '@brobygger/contracts';
 import { RpcCaller } from '@brobygger/platform';
 import { Roles } from '../auth/roles.decorator';
 import { UuidParam } from '../http/params';

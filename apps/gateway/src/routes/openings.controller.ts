@@ -26,6 +26,10 @@ export class OpeningsController {
   /** Best first. Employer users see their own openings' matches only (checked by matching). */
   @Get(':id/matches')
   matches(@UuidParam() openingId: string, @Query() page: PageQueryDto): Promise<Page<MatchView>> {
-    return this.rpc.call(Patterns.matching.openingMatches, { openingId, limit: page.limit, offset: page.offset });
+    return this.rpc.call(Patterns.matching.openingMatches, {
+      openingId,
+      limit: page.limit,
+      offset: page.offset,
+    });
   }
 }

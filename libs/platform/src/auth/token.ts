@@ -15,7 +15,12 @@ export function isRole(value: unknown): value is Role {
 
 export function signAccessToken(actor: Actor, secret: string, expiresInSeconds = 8 * 3600): string {
   const { sub, ...claims } = actor;
-  return jwt.sign(claims, secret, { algorithm: 'HS256', subject: sub, issuer: ISSUER, expiresIn: expiresInSeconds });
+  return jwt.sign(claims, secret, {
+    algorithm: 'HS256',
+    subject: sub,
+    issuer: ISSUER,
+    expiresIn: expiresInSeconds,
+  });
 }
 
 /** Returns the actor, or null for a missing, malformed, expired or wrongly signed token. */
