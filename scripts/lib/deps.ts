@@ -164,8 +164,7 @@ async function meili(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
   );
   // Meilisearch prints a banner on stderr and a WARN for every 4xx answer; pass on only its errors.
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n'))
-      if (/\bERROR\b/.test(line)) o.log(`meilisearch: ${line.trim()}`);
+    for (const line of chunk.split('\n')) if (/\bERROR\b/.test(line)) o.log(`meilisearch: ${line.trim()}`);
   });
   stops.push(() => stopChild(child));
   await waitForTcp('127.0.0.1', port, 30_000, 'meilisearch');
