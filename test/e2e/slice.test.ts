@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type {
   CandidateSearchHit,
@@ -8,6 +9,7 @@ import type {
   OpeningView,
   Page,
 } from '@brobygger/contracts';
+import { bullPrefix, redisOptions } from '@brobygger/platform';
 import {
   eventually,
   newCandidate,
@@ -226,8 +228,25 @@ describe('the slice through every wire', () => {
     expect((await sys.api('GET', `/api/v1/employers/${other.body.id}`, { token })).status).toBe(403);
   });
 
-  it('echoes a caller-supplied request id', async () => {
-    const res = await sys.api('GET', '/api/health', { headers: { 'x-request-id': 'trace-abc-12345' } });
-    expect(res.headers.get('x-request-id')).toBe('trace-abc-12345');
+  it('carries the request id from HTTP over RPC into the jobs the change causes', async () => {
+    const created = await sys.api<CandidateView>('POST', '/api/v1/candidates', {
+      token: staff,
+      body: newCandidate(),
+      headers: { 'x-request-id': 'trace-abc-12345' },
+    });
+    expect(created.headers.get('x-request-id')).toBe('trace-abc-12345');
+    const { redisUrl, redisPrefix } = sys.isolation;
+    const queue = new Queue('search-index', {
+      connection: redisOptions(redisUrl),
+      prefix: bullPrefix(redisPrefix),
+    });
+    try {
+      const job = await eventually(() => queue.getJob(`cidx.${created.body.id}.1`), {
+        what: 'the index job',
+      });
+      expect(job.data).toEqual({ candidateId: created.body.id, requestId: 'trace-abc-12345' });
+    } finally {
+      await queue.close();
+    }
   });
 });
