@@ -7,9 +7,10 @@ import {
   toWireError,
   ValidationFailed,
   type DomainError,
+  type WireError,
 } from './errors';
 
-const roundTrip = (e: DomainError) => fromWireError(JSON.parse(JSON.stringify(toWireError(e))));
+const roundTrip = (e: DomainError) => fromWireError(JSON.parse(JSON.stringify(toWireError(e))) as WireError);
 
 describe('domain errors across the wire', () => {
   it('a validation failure keeps its class, message and fields', () => {

@@ -17,7 +17,7 @@ describe('prefixed Redis transport', () => {
 
   it('finds the handler registered under the bare pattern', () => {
     const server = new PrefixedRedisServer(prefix, {});
-    const handler = Object.assign(async () => 'ok', { isEventHandler: false });
+    const handler = Object.assign(() => Promise.resolve('ok'), { isEventHandler: false });
     server.addHandler('candidates.create', handler);
     expect(server.getHandlerByPattern('run1.rpc.candidates.create')).toBe(handler);
   });
