@@ -20,7 +20,7 @@ describe('gateway routes', () => {
     const undeclared: string[] = [];
     for (const ctrl of controllers) {
       for (const name of Object.getOwnPropertyNames(ctrl.prototype)) {
-        const handler = (ctrl.prototype as Record<string, unknown>)[name];
+        const handler = (ctrl.prototype as unknown as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined)
           continue;
         const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, ctrl)) as
