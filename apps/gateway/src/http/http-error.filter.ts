@@ -3,6 +3,15 @@ import type { Response } from 'express';
 import { DomainError, InternalError } from '@brobygger/contracts';
 import { LOGGER, requestContext, type Logger } from '@brobygger/platform';
 
+/** Codes for errors Nest or Express raise themselves (unknown route, malformed JSON, body too large). */
+const FRAMEWORK_CODES: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
 /**
  * The one place errors become HTTP. Domain errors (raised here or behind the transport) keep their status
  * and fields; anything unknown is a 500 with an id that is also in the log, and never a stack.
@@ -30,7 +39,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const body = err.getResponse();
       const message =
         typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
-      res.status(status).json({ statusCode: status, error: 'http_error', message });
+      res
+        .status(status)
+        .json({ statusCode: status, error: FRAMEWORK_CODES[status] ?? 'http_error', message });
       return;
     }
     const errorId = requestContext.newId();
