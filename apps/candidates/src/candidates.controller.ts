@@ -8,7 +8,7 @@ import {
   Patterns,
   type PingReply,
 } from '@brobygger/contracts';
-import { isDatabaseUp } from '@brobygger/persistence';
+import { pingReply } from '@brobygger/persistence';
 import { RpcData } from '@brobygger/platform';
 import { CandidatesService } from './candidates.service';
 
@@ -20,8 +20,8 @@ export class CandidatesController {
   ) {}
 
   @MessagePattern(Patterns.candidates.ping)
-  async ping(): Promise<PingReply> {
-    return { service: 'candidates', database: (await isDatabaseUp(this.orm)) ? 'up' : 'down' };
+  ping(): Promise<PingReply> {
+    return pingReply('candidates', this.orm);
   }
 
   @MessagePattern(Patterns.candidates.create)

@@ -16,12 +16,7 @@ export class CandidatesModule {
       module: CandidatesModule,
       imports: [
         PlatformModule.forApp(config, logger),
-        PersistenceModule.forService({
-          orm: candidatesOrmConfig(config.DATABASE_URL),
-          redisUrl: config.REDIS_URL,
-          redisPrefix: config.REDIS_PREFIX,
-          outboxPollMs: config.OUTBOX_POLL_MS,
-        }),
+        PersistenceModule.forService(config, candidatesOrmConfig),
       ],
       controllers: [CandidatesController],
       providers: [

@@ -11,10 +11,10 @@ export class SearchIndexWorker extends QueueWorkerHost<'search-index'> {
   constructor(
     private readonly candidates: CandidatesService,
     private readonly index: CandidateSearchIndex,
-    @Inject(CONFIG) private readonly config: CandidatesConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CONFIG) config: CandidatesConfig,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    super();
+    super(config, logger, config.SEARCH_INDEX_CONCURRENCY);
   }
 
   protected override prepare() {
@@ -23,14 +23,5 @@ export class SearchIndexWorker extends QueueWorkerHost<'search-index'> {
 
   protected handlers(): JobHandlers<'search-index'> {
     return { 'candidate.index': ({ candidateId }) => this.candidates.syncSearchDocument(candidateId) };
-  }
-
-  protected settings() {
-    return {
-      redisUrl: this.config.REDIS_URL,
-      redisPrefix: this.config.REDIS_PREFIX,
-      concurrency: this.config.SEARCH_INDEX_CONCURRENCY,
-      logger: this.logger,
-    };
   }
 }

@@ -8,7 +8,7 @@ import {
   Patterns,
   type PingReply,
 } from '@brobygger/contracts';
-import { isDatabaseUp } from '@brobygger/persistence';
+import { pingReply } from '@brobygger/persistence';
 import { RpcData } from '@brobygger/platform';
 import { EmployersService } from './employers.service';
 
@@ -20,8 +20,8 @@ export class EmployersController {
   ) {}
 
   @MessagePattern(Patterns.employers.ping)
-  async ping(): Promise<PingReply> {
-    return { service: 'employers', database: (await isDatabaseUp(this.orm)) ? 'up' : 'down' };
+  ping(): Promise<PingReply> {
+    return pingReply('employers', this.orm);
   }
 
   @MessagePattern(Patterns.employers.create)

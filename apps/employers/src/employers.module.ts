@@ -13,12 +13,7 @@ export class EmployersModule {
       module: EmployersModule,
       imports: [
         PlatformModule.forApp(config, logger),
-        PersistenceModule.forService({
-          orm: employersOrmConfig(config.DATABASE_URL),
-          redisUrl: config.REDIS_URL,
-          redisPrefix: config.REDIS_PREFIX,
-          outboxPollMs: config.OUTBOX_POLL_MS,
-        }),
+        PersistenceModule.forService(config, employersOrmConfig),
       ],
       controllers: [EmployersController],
       providers: [EmployersService],

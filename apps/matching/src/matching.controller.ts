@@ -7,7 +7,7 @@ import {
   Patterns,
   type PingReply,
 } from '@brobygger/contracts';
-import { isDatabaseUp } from '@brobygger/persistence';
+import { pingReply } from '@brobygger/persistence';
 import { RpcData } from '@brobygger/platform';
 import { MatchingService } from './matching.service';
 
@@ -19,8 +19,8 @@ export class MatchingController {
   ) {}
 
   @MessagePattern(Patterns.matching.ping)
-  async ping(): Promise<PingReply> {
-    return { service: 'matching', database: (await isDatabaseUp(this.orm)) ? 'up' : 'down' };
+  ping(): Promise<PingReply> {
+    return pingReply('matching', this.orm);
   }
 
   @MessagePattern(Patterns.matching.openingMatches)

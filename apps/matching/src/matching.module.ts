@@ -14,13 +14,8 @@ export class MatchingModule {
       module: MatchingModule,
       imports: [
         PlatformModule.forApp(config, logger),
-        // Matching writes no outbox rows yet; its relay simply finds nothing.
-        PersistenceModule.forService({
-          orm: matchingOrmConfig(config.DATABASE_URL),
-          redisUrl: config.REDIS_URL,
-          redisPrefix: config.REDIS_PREFIX,
-          outboxPollMs: 5_000,
-        }),
+        // Matching writes no outbox rows yet; its relay looks every few seconds and finds nothing.
+        PersistenceModule.forService(config, matchingOrmConfig),
         RpcClientModule.forRoot({
           redisUrl: config.REDIS_URL,
           redisPrefix: config.REDIS_PREFIX,

@@ -1,4 +1,5 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import type { PingReply, ServiceName } from '@brobygger/contracts';
 import { commonEnv, createLogger, databaseEnv, loadConfig, runMain } from '@brobygger/platform';
 
 /** Applies a service's pending migrations, in one transaction, and returns their names. */
@@ -11,6 +12,11 @@ export async function runMigrations(options: Options): Promise<string[]> {
   } finally {
     await orm.close(true);
   }
+}
+
+/** The answer to a service's health ping: its name and whether its database answers. */
+export async function pingReply(service: ServiceName, orm: MikroORM): Promise<PingReply> {
+  return { service, database: (await isDatabaseUp(orm)) ? 'up' : 'down' };
 }
 
 /** For health checks: true when a trivial query answers. */

@@ -10,11 +10,13 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { JobQueues, LOGGER, type Logger } from '@brobygger/platform';
 import { OutboxRelay } from './outbox';
 
-export interface PersistenceOptions {
-  orm: Options;
-  redisUrl: string;
-  redisPrefix: string;
-  outboxPollMs: number;
+/** The keys of an app's config that persistence reads. */
+export interface PersistenceConfig {
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  REDIS_PREFIX: string;
+  /** Services that write no outbox rows leave it out; their relay then looks rarely. */
+  OUTBOX_POLL_MS?: number;
 }
 
 @Injectable()
@@ -39,17 +41,17 @@ class PersistenceLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forService(opts: PersistenceOptions): DynamicModule {
+  static forService(config: PersistenceConfig, ormConfig: (databaseUrl: string) => Options): DynamicModule {
     return {
       module: PersistenceModule,
       providers: [
-        { provide: MikroORM, useFactory: () => MikroORM.init(opts.orm) },
-        { provide: JobQueues, useFactory: () => JobQueues.fromUrl(opts.redisUrl, opts.redisPrefix) },
+        { provide: MikroORM, useFactory: () => MikroORM.init(ormConfig(config.DATABASE_URL)) },
+        { provide: JobQueues, useFactory: () => JobQueues.fromUrl(config.REDIS_URL, config.REDIS_PREFIX) },
         {
           provide: OutboxRelay,
           inject: [MikroORM, JobQueues, LOGGER],
           useFactory: (orm: MikroORM, queues: JobQueues, logger: Logger) =>
-            new OutboxRelay(orm, queues, logger, opts.outboxPollMs),
+            new OutboxRelay(orm, queues, logger, config.OUTBOX_POLL_MS ?? 5_000),
         },
         PersistenceLifecycle,
       ],

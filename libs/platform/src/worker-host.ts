@@ -4,11 +4,10 @@ import type { QueueName } from '@brobygger/contracts';
 import { startWorker, type JobHandlers } from './jobs';
 import type { Logger } from './logger';
 
-export interface WorkerSettings {
-  redisUrl: string;
-  redisPrefix: string;
-  concurrency: number;
-  logger: Logger;
+/** The keys of an app's config a worker reads. */
+export interface WorkerConfig {
+  REDIS_URL: string;
+  REDIS_PREFIX: string;
 }
 
 /**
@@ -22,14 +21,24 @@ export abstract class QueueWorkerHost<Q extends QueueName>
 
   protected abstract readonly queue: Q;
   protected abstract handlers(): JobHandlers<Q>;
-  protected abstract settings(): WorkerSettings;
+
+  constructor(
+    private readonly workerConfig: WorkerConfig,
+    private readonly workerLogger: Logger,
+    private readonly concurrency: number,
+  ) {}
 
   /** Runs before the worker takes its first job (e.g. making sure an index exists). */
   protected async prepare(): Promise<void> {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.prepare();
-    this.worker = startWorker(this.queue, this.handlers(), this.settings());
+    this.worker = startWorker(this.queue, this.handlers(), {
+      redisUrl: this.workerConfig.REDIS_URL,
+      redisPrefix: this.workerConfig.REDIS_PREFIX,
+      concurrency: this.concurrency,
+      logger: this.workerLogger,
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
