@@ -54,6 +54,10 @@ describe('the slice through every wire', () => {
     });
   });
 
+  it('answers liveness without a token', async () => {
+    expect(await sys.api('GET', '/api/health/live')).toMatchObject({ status: 200, body: { status: 'up' } });
+  });
+
   it('serves the OpenAPI document and UI without a token', async () => {
     const json = await sys.api<{ paths: Record<string, unknown> }>('GET', '/api/docs-json');
     expect(json.status).toBe(200);

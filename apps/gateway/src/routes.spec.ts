@@ -32,7 +32,14 @@ describe('gateway routes', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('only health is public', () => {
-    expect(Reflect.getMetadata(PUBLIC_KEY, HealthController.prototype.get)).toBe(true);
+  it('only the health endpoints are public', () => {
+    const publicRoutes = controllers.flatMap((ctrl) =>
+      Object.getOwnPropertyNames(ctrl.prototype)
+        .filter((name) =>
+          Reflect.getMetadata(PUBLIC_KEY, (ctrl.prototype as unknown as Record<string, object>)[name]),
+        )
+        .map((name) => `${ctrl.name}.${name}`),
+    );
+    expect(publicRoutes).toEqual(['HealthController.get', 'HealthController.live']);
   });
 });

@@ -17,4 +17,14 @@ export class HealthController {
     res.status(report.status === 'up' ? 200 : 503);
     return report;
   }
+
+  /**
+   * 200 whenever this gateway process answers HTTP. For load balancer readiness: /api/health reports the
+   * whole system, and one service being down should give callers a 503 naming it, not take the API away.
+   */
+  @Get('live')
+  @Public()
+  live(): { status: 'up' } {
+    return { status: 'up' };
+  }
 }
