@@ -62,7 +62,7 @@ describe('MatchRepository', () => {
   });
 
   it('erasure removes the candidate from every matching table', async () => {
-    await repo().removeCandidate(C, true);
+    await repo().eraseCandidate(C);
     const em = orm.em.fork();
     expect(await em.count(Match, { candidateId: C })).toBe(0);
     expect(await em.count(Notification, { candidateId: C })).toBe(0);

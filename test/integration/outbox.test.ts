@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
 import pino from 'pino';
 import { addToOutbox, OutboxMessage, OutboxRelay, serviceOrmConfig } from '@brobygger/persistence';
-import { bullPrefix, JobQueues, redisOptions, requestContext } from '@brobygger/platform';
-import { isolate, type Isolation } from '@brobygger/testing';
+import { bullPrefix, ENQUEUE_TIMEOUT_MS, JobQueues, redisOptions, requestContext } from '@brobygger/platform';
+import { eventually, freePort, isolate, type Isolation } from '@brobygger/testing';
 
 /** The outbox against real PostgreSQL and BullMQ: nothing is lost on a crash, nothing is queued twice. */
 describe('outbox relay', () => {
@@ -79,6 +80,40 @@ describe('outbox relay', () => {
     });
     expect(await relay().drain()).toBe(2);
     expect(await matching.getJobCounts('waiting')).toEqual({ waiting: 1 });
+  });
+
+  it('keeps the row when Redis goes away, failing fast instead of holding locks in an open transaction', async () => {
+    // A Redis of its own, so it can be killed after the relay has connected.
+    const port = await freePort();
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', ''], {
+      stdio: 'ignore',
+    });
+    const own = JobQueues.fromUrl(`redis://127.0.0.1:${port}`, iso.redisPrefix);
+    try {
+      await eventually(() =>
+        own
+          .depths()
+          .then(() => true)
+          .catch(() => false),
+      );
+      await orm.em.fork().transactional(async (em) => {
+        addToOutbox(em, change(3), { jobId: 'cchg.c1.3' });
+        await Promise.resolve();
+      });
+      redis.kill('SIGKILL');
+      await new Promise((resolve) => redis.once('exit', resolve));
+
+      const started = Date.now();
+      await expect(new OutboxRelay(orm, own, logger, 60_000).drain()).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(ENQUEUE_TIMEOUT_MS + 2_000);
+      expect(await orm.em.fork().count(OutboxMessage)).toBe(1);
+      // The row was not left locked: another relay, with Redis, moves it.
+      expect(await relay().drain()).toBe(1);
+      expect(await matching.getJob('cchg.c1.3')).toBeDefined();
+    } finally {
+      redis.kill('SIGKILL');
+      await own.close();
+    }
   });
 
   it('two relays draining at once move each row once (SKIP LOCKED)', async () => {

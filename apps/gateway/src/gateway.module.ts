@@ -21,7 +21,7 @@ class QueuesLifecycle implements OnApplicationShutdown {
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
-    const queues = JobQueues.fromUrl(config.REDIS_URL, config.REDIS_PREFIX);
+    const queues = JobQueues.fromUrl(config.REDIS_URL, config.REDIS_PREFIX, logger);
     return {
       module: GatewayModule,
       imports: [

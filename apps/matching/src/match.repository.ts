@@ -115,15 +115,15 @@ export class MatchRepository {
     );
   }
 
-  /** A candidate who is no longer matchable loses their matches; erasure removes every trace here. */
-  async removeCandidate(candidateId: string, erase: boolean): Promise<void> {
+  async removeMatchesOf(candidateId: string): Promise<void> {
     await this.em.nativeDelete(Match, { candidateId });
-    if (erase) {
-      await this.em.nativeDelete(Notification, { candidateId });
-      await this.em.nativeDelete(CandidateFeatures, { candidateId });
-    } else {
-      await this.em.nativeUpdate(CandidateFeatures, { candidateId }, { matchable: false });
-    }
+  }
+
+  /** Erasure: the candidate's features, matches and notifications all go. */
+  async eraseCandidate(candidateId: string): Promise<void> {
+    await this.em.nativeDelete(Match, { candidateId });
+    await this.em.nativeDelete(Notification, { candidateId });
+    await this.em.nativeDelete(CandidateFeatures, { candidateId });
   }
 
   async removeOpening(openingId: string): Promise<void> {

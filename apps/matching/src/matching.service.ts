@@ -52,15 +52,20 @@ export class MatchingService {
     );
     const em = this.orm.em.fork();
     const matches = new MatchRepository(em);
-    if (!features || !features.matchable) {
-      // Erased, paused or archived: no read-model row to score, no matches to show.
-      await em.transactional(async (tx) => {
-        await new MatchRepository(tx).removeCandidate(candidateId, !features);
-      });
+    if (!features) {
+      // Erased: every trace of the candidate goes from matching's tables.
+      await em.transactional((tx) => new MatchRepository(tx).eraseCandidate(candidateId));
       return;
     }
+    // The upsert is committed before openings are read, and the opening job does the same the other way
+    // round, so when both run at once at least one of them sees the other: no pair is left unscored.
     const fresh = await matches.upsertCandidateFeatures(features);
     if (!fresh) return; // A newer version was already applied; that job scores it.
+    if (!fresh.matchable) {
+      // Paused, placed or archived: recorded with its version (so an older job cannot revive it), unmatched.
+      await matches.removeMatchesOf(candidateId);
+      return;
+    }
     const openings = await em.find(OpeningProfile, { status: 'published' });
     const pairs = openings.map((o) => this.score(o, fresh));
     await this.store(pairs);

@@ -46,19 +46,29 @@ export const JOB_QUEUE: { [N in JobName]: JobCatalogue[N]['queue'] } = {
 
 export interface RetryPolicy {
   attempts: number;
+  /** First delay; each retry doubles it... */
   backoffMs: number;
+  /** ...up to this. */
+  maxBackoffMs: number;
 }
 
 /**
- * Retry policy per queue, set once. Handlers throw to retry; they never catch-and-log. Search indexing
- * retries long enough to ride out a Meilisearch outage of several minutes (1s doubling, capped by BullMQ's
- * attempts: about 17 minutes in total).
+ * Retry policy per queue, set once. Handlers throw to retry; they never catch-and-log. A job depends on
+ * other services (Meilisearch, an RPC to the owner of the data), so each queue retries long enough to ride
+ * out an outage of hours, not minutes: after its last attempt the job sits in the failed set under its
+ * fixed id, where adding it again does nothing. With delays doubling from the first to the cap:
+ * search-index and matching ~1 + 40 × 5 min ≈ 3.5 h; notifications ≈ 7 h.
  */
 export const RETRY_POLICY: Record<QueueName, RetryPolicy> = {
-  'search-index': { attempts: 12, backoffMs: 500 },
-  matching: { attempts: 8, backoffMs: 1_000 },
-  notifications: { attempts: 8, backoffMs: 2_000 },
+  'search-index': { attempts: 50, backoffMs: 500, maxBackoffMs: 5 * 60_000 },
+  matching: { attempts: 50, backoffMs: 1_000, maxBackoffMs: 5 * 60_000 },
+  notifications: { attempts: 50, backoffMs: 2_000, maxBackoffMs: 10 * 60_000 },
 };
+
+/** Delay before retry number `attemptsMade` (1-based) under a policy: doubling, capped. */
+export function retryDelayMs(policy: RetryPolicy, attemptsMade: number): number {
+  return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** Math.max(0, attemptsMade - 1));
+}
 
 /** BullMQ job ids may not contain ':'; they are built from parts joined with '.'. */
 export function jobId(...parts: (string | number)[]): string {

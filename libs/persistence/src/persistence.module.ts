@@ -46,7 +46,11 @@ export class PersistenceModule {
       module: PersistenceModule,
       providers: [
         { provide: MikroORM, useFactory: () => MikroORM.init(ormConfig(config.DATABASE_URL)) },
-        { provide: JobQueues, useFactory: () => JobQueues.fromUrl(config.REDIS_URL, config.REDIS_PREFIX) },
+        {
+          provide: JobQueues,
+          inject: [LOGGER],
+          useFactory: (logger: Logger) => JobQueues.fromUrl(config.REDIS_URL, config.REDIS_PREFIX, logger),
+        },
         {
           provide: OutboxRelay,
           inject: [MikroORM, JobQueues, LOGGER],

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { jobId } from '@brobygger/contracts';
+import { jobId, RETRY_POLICY, retryDelayMs } from '@brobygger/contracts';
 import { startWorker, type JobHandlers } from './jobs';
 
 const opts = {
@@ -23,6 +23,21 @@ describe('the job catalogue at boot', () => {
       'candidate.index': async () => {},
     } as unknown as JobHandlers<'notifications'>;
     expect(() => startWorker('notifications', handlers, opts)).toThrow(/do not match the catalogue/);
+  });
+
+  it('retries with doubling delays up to the cap', () => {
+    const policy = { attempts: 50, backoffMs: 1_000, maxBackoffMs: 60_000 };
+    expect([1, 2, 3, 6, 7, 40].map((n) => retryDelayMs(policy, n))).toEqual([
+      1_000, 2_000, 4_000, 32_000, 60_000, 60_000,
+    ]);
+  });
+
+  it('each queue retries for hours before giving up', () => {
+    for (const policy of Object.values(RETRY_POLICY)) {
+      let total = 0;
+      for (let n = 1; n < policy.attempts; n++) total += retryDelayMs(policy, n);
+      expect(total).toBeGreaterThan(3 * 3600_000);
+    }
   });
 
   it('builds job ids without ":" (BullMQ reserves it)', () => {

@@ -3,6 +3,7 @@ import {
   JOB_QUEUE,
   QUEUES,
   RETRY_POLICY,
+  retryDelayMs,
   type JobItem,
   type JobName,
   type JobPayload,
@@ -29,42 +30,71 @@ function jobOptions(queue: QueueName, opts: EnqueueOptions): JobsOptions {
     jobId: opts.jobId,
     delay: opts.delayMs,
     attempts: policy.attempts,
-    backoff: { type: 'exponential', delay: policy.backoffMs },
+    // 'capped' is the worker's backoffStrategy below: exponential with a ceiling.
+    backoff: { type: 'capped' },
     // Kept a while so a duplicate add (same jobId) right after completion is still recognised.
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: { age: 14 * 24 * 3600 },
   };
 }
 
-/** Producer side: one BullMQ Queue per queue name, all with the deployment's prefix. */
+/** How long an enqueue may take before it counts as failed (Redis away). */
+export const ENQUEUE_TIMEOUT_MS = 5_000;
+
+export class EnqueueTimeout extends Error {}
+
+function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EnqueueTimeout(`Redis did not take the jobs within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Producer side: one BullMQ Queue per queue name, all with the deployment's prefix. Every add is bounded in
+ * time: while Redis is away, BullMQ would otherwise wait for it indefinitely, and the outbox relay would sit
+ * inside an open transaction holding row locks. A timed-out add may still land later; job ids make that
+ * harmless.
+ */
 export class JobQueues {
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
     private readonly connection: RedisConnection,
     private readonly prefix: string,
+    private readonly logger?: Logger,
   ) {}
 
-  static fromUrl(redisUrl: string, redisPrefix: string): JobQueues {
-    return new JobQueues(redisOptions(redisUrl), bullPrefix(redisPrefix));
+  static fromUrl(redisUrl: string, redisPrefix: string, logger?: Logger): JobQueues {
+    // No offline queue: once connected, a lost connection fails commands at once instead of buffering them.
+    return new JobQueues(
+      { ...redisOptions(redisUrl), enableOfflineQueue: false },
+      bullPrefix(redisPrefix),
+      logger,
+    );
   }
 
   queue(name: QueueName): Queue {
     let q = this.queues.get(name);
     if (!q) {
       q = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      // Without a listener, connection errors are printed once per reconnect attempt.
+      q.on('error', (err) => this.logger?.warn({ queue: name, err: err.message }, 'queue connection error'));
       this.queues.set(name, q);
     }
     return q;
   }
 
   async enqueue(item: JobItem, opts: EnqueueOptions): Promise<void> {
-    const queue = JOB_QUEUE[item.name];
-    const data = { ...item.data, requestId: item.data.requestId ?? requestContext.requestId() };
-    await this.queue(queue).add(item.name, data, jobOptions(queue, opts));
+    await this.enqueueMany([{ item, opts }]);
   }
 
   async enqueueMany(items: { item: JobItem; opts: EnqueueOptions }[]): Promise<void> {
+    await bounded(this.addAll(items), ENQUEUE_TIMEOUT_MS);
+  }
+
+  private async addAll(items: { item: JobItem; opts: EnqueueOptions }[]): Promise<void> {
     const byQueue = new Map<QueueName, { item: JobItem; opts: EnqueueOptions }[]>();
     for (const entry of items) {
       const q = JOB_QUEUE[entry.item.name];
@@ -90,7 +120,10 @@ export class JobQueues {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // A queue that never reached Redis would wait for it forever on close; give up after a while.
+    await bounded(Promise.all([...this.queues.values()].map((q) => q.close())), ENQUEUE_TIMEOUT_MS).catch(
+      (err: unknown) => this.logger?.warn({ err }, 'closing queues timed out'),
+    );
   }
 }
 
@@ -127,6 +160,9 @@ export function startWorker<Q extends QueueName>(
       connection: redisOptions(opts.redisUrl),
       prefix: bullPrefix(opts.redisPrefix),
       concurrency: opts.concurrency,
+      settings: {
+        backoffStrategy: (attemptsMade: number) => retryDelayMs(RETRY_POLICY[queue], attemptsMade),
+      },
     },
   );
   worker.on('failed', (job, err) =>

@@ -7,6 +7,7 @@ export interface RedisConnection {
   db: number;
   tls?: object;
   maxRetriesPerRequest: null;
+  enableOfflineQueue?: boolean;
 }
 
 /** ioredis options from a redis:// URL. BullMQ workers need maxRetriesPerRequest: null. */

@@ -8,7 +8,8 @@ import { isolate, type Isolation } from './env';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-function freePort(): Promise<number> {
+/** A port nobody listens on right now (the kernel picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
