@@ -1,25 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { OpeningStatus } from '@brobygger/contracts';
 import { CandidateFeatures, Match, Notification } from '../../apps/matching/src/entities';
 import { MatchRepository, type ScoredPair } from '../../apps/matching/src/match.repository';
 import { matchingOrmConfig } from '../../apps/matching/src/mikro-orm.config';
 import { isolate } from '@brobygger/testing';
-
-const O = '00000000-0000-4000-8000-00000000000a';
-const C = '00000000-0000-4000-8000-00000000000c';
-
-function pair(overrides: Partial<ScoredPair>): ScoredPair {
-  return {
-    openingId: O,
-    candidateId: C,
-    openingVersion: 1,
-    candidateVersion: 1,
-    notifyInApp: true,
-    weightsVersion: 'w1',
-    score: 50,
-    explanation: { parts: [], matchedSkills: [], missingMustHaves: [] },
-    ...overrides,
-  };
-}
 
 /** Matching's writes against real PostgreSQL: idempotent, and a stale job never overwrites newer data. */
 describe('MatchRepository', () => {
@@ -30,42 +15,108 @@ describe('MatchRepository', () => {
   afterAll(() => orm?.close());
   const repo = () => new MatchRepository(orm.em.fork());
 
-  it('keeps the newer candidate features when an older version arrives late', async () => {
-    const f = (version: number, label: string) => ({
-      candidateId: C,
+  const features = (candidateId: string, version: number, matchable = true, label = 'cooking') =>
+    repo().upsertCandidateFeatures({
+      candidateId,
       version,
-      matchable: true,
+      matchable,
       notifyInApp: true,
       skills: [{ label }],
     });
-    expect(await repo().upsertCandidateFeatures(f(2, 'new'))).toMatchObject({ version: 2 });
-    expect(await repo().upsertCandidateFeatures(f(1, 'old'))).toBeNull();
-    const row = await orm.em.fork().findOneOrFail(CandidateFeatures, { candidateId: C });
+  const opening = (openingId: string, version: number, status: OpeningStatus = 'published') =>
+    repo().upsertOpeningProfile({
+      openingId,
+      employerId: randomUUID(),
+      version,
+      status,
+      title: 'Cook',
+      mustHaveSkills: ['cooking'],
+      niceToHaveSkills: [],
+    });
+  const pair = (openingId: string, candidateId: string, o: Partial<ScoredPair> = {}): ScoredPair => ({
+    openingId,
+    candidateId,
+    openingVersion: 1,
+    candidateVersion: 1,
+    notifyInApp: true,
+    weightsVersion: 'w1',
+    score: 50,
+    explanation: { parts: [], matchedSkills: [], missingMustHaves: [] },
+    ...o,
+  });
+  const scores = async (openingId: string) =>
+    (await orm.em.fork().find(Match, { openingId })).map((m) => [m.score, m.candidateVersion]);
+
+  it('keeps the newer candidate features when an older version arrives late', async () => {
+    const c = randomUUID();
+    expect(await features(c, 2, true, 'new')).toMatchObject({ version: 2 });
+    expect(await features(c, 1, true, 'old')).toBeNull();
+    const row = await orm.em.fork().findOneOrFail(CandidateFeatures, { candidateId: c });
     expect(row.skills).toEqual([{ label: 'new' }]);
   });
 
-  it('upserts one row per opening and candidate, and ignores a stale rescoring', async () => {
-    const [first] = await repo().upsertMatches([pair({ score: 40 })]);
-    const [second] = await repo().upsertMatches([pair({ score: 60, candidateVersion: 2 })]);
+  it('upserts one row per opening and candidate, and a stale rescoring writes nothing', async () => {
+    const [o, c] = [randomUUID(), randomUUID()];
+    await opening(o, 1);
+    await features(c, 1);
+    const [first] = await repo().upsertMatches([pair(o, c, { score: 40 })]);
+    await features(c, 2);
+    const [second] = await repo().upsertMatches([pair(o, c, { score: 60, candidateVersion: 2 })]);
     expect(second.id).toBe(first.id);
-    expect(await repo().upsertMatches([pair({ score: 10, candidateVersion: 1 })])).toEqual([]);
-    const rows = await orm.em.fork().find(Match, { openingId: O });
-    expect(rows.map((r) => [r.score, r.candidateVersion])).toEqual([[60, 2]]);
+    // A job that scored version 1 finishes late.
+    expect(await repo().upsertMatches([pair(o, c, { score: 10, candidateVersion: 1 })])).toEqual([]);
+    expect(await scores(o)).toEqual([[60, 2]]);
+  });
+
+  it('writes no match for a candidate who stopped being matchable or an opening no longer published', async () => {
+    const [o, closed, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await opening(o, 1);
+    await opening(closed, 2, 'closed');
+    await features(c, 2, false);
+    expect(await repo().upsertMatches([pair(o, c, { candidateVersion: 2 })])).toEqual([]);
+    await features(c, 3, true);
+    expect(await repo().upsertMatches([pair(closed, c, { candidateVersion: 3, openingVersion: 2 })])).toEqual(
+      [],
+    );
+    expect(await repo().upsertMatches([pair(o, c, { candidateVersion: 3 })])).toHaveLength(1);
+  });
+
+  it('removes a match a rescoring dropped below the threshold, but not a newer one', async () => {
+    const [o, c] = [randomUUID(), randomUUID()];
+    await opening(o, 1);
+    await features(c, 2);
+    await repo().upsertMatches([pair(o, c, { candidateVersion: 2 })]);
+    await repo().removeMatches([pair(o, c, { candidateVersion: 1 })]);
+    expect(await scores(o)).toEqual([[50, 2]]);
+    await repo().removeMatches([pair(o, c, { candidateVersion: 2 })]);
+    expect(await scores(o)).toEqual([]);
   });
 
   it('inserts at most one notification per candidate and opening', async () => {
-    const n = { candidateId: C, openingId: O, matchId: C, score: 80, openingTitle: 'Cook' };
+    const [o, c] = [randomUUID(), randomUUID()];
+    const n = { candidateId: c, openingId: o, matchId: randomUUID(), score: 80, openingTitle: 'Cook' };
     await repo().insertNotificationOnce(n);
     await repo().insertNotificationOnce({ ...n, score: 90 });
-    const rows = await orm.em.fork().find(Notification, { candidateId: C });
+    const rows = await orm.em.fork().find(Notification, { candidateId: c });
     expect(rows.map((r) => r.score)).toEqual([80]);
   });
 
   it('erasure removes the candidate from every matching table', async () => {
-    await repo().eraseCandidate(C);
+    const [o, c] = [randomUUID(), randomUUID()];
+    await opening(o, 1);
+    await features(c, 1);
+    const [m] = await repo().upsertMatches([pair(o, c)]);
+    await repo().insertNotificationOnce({
+      candidateId: c,
+      openingId: o,
+      matchId: m.id,
+      score: 50,
+      openingTitle: 'x',
+    });
+    await repo().eraseCandidate(c);
     const em = orm.em.fork();
-    expect(await em.count(Match, { candidateId: C })).toBe(0);
-    expect(await em.count(Notification, { candidateId: C })).toBe(0);
-    expect(await em.count(CandidateFeatures, { candidateId: C })).toBe(0);
+    expect(await em.count(Match, { candidateId: c })).toBe(0);
+    expect(await em.count(Notification, { candidateId: c })).toBe(0);
+    expect(await em.count(CandidateFeatures, { candidateId: c })).toBe(0);
   });
 });

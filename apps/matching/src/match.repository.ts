@@ -62,7 +62,12 @@ export class MatchRepository {
     return row && row.version === r.version ? row : null;
   }
 
-  /** Upserts matches in one statement; returns the rows written, with the ids notification jobs refer to. */
+  /**
+   * Upserts matches in one statement; returns the rows written, with the ids notification jobs refer to.
+   * A pair is written only if it was scored from the current read model: the candidate's features at that
+   * version and still matchable, the opening's profile at that version and still published. Anything else
+   * is a stale job, and whichever job holds the newer version writes (or removes) the pair instead.
+   */
   async upsertMatches(pairs: ScoredPair[]): Promise<(ScoredPair & { id: string })[]> {
     const rows = await this.conn.execute<{ id: string; opening_id: string; candidate_id: string }[]>(
       `insert into ${S}."match" (id, opening_id, candidate_id, score, explanation, weights_version, opening_version,
@@ -71,6 +76,10 @@ export class MatchRepository {
          x.opening_version, x.candidate_version, now(), now()
        from jsonb_to_recordset(?::jsonb) as x(opening_id uuid, candidate_id uuid, score double precision,
          explanation jsonb, weights_version text, opening_version int, candidate_version int)
+       join ${S}.candidate_features cf on cf.candidate_id = x.candidate_id and cf.version = x.candidate_version
+         and cf.matchable
+       join ${S}.opening_profile op on op.opening_id = x.opening_id and op.version = x.opening_version
+         and op.status = 'published'
        on conflict (opening_id, candidate_id) do update set score = excluded.score,
          explanation = excluded.explanation, weights_version = excluded.weights_version,
          opening_version = excluded.opening_version, candidate_version = excluded.candidate_version,
@@ -97,6 +106,28 @@ export class MatchRepository {
       const p = byKey.get(`${r.opening_id}/${r.candidate_id}`);
       return p ? [{ ...p, id: r.id }] : [];
     });
+  }
+
+  /** Removes stored matches that a rescoring dropped below the threshold (unless a newer result is stored). */
+  async removeMatches(pairs: ScoredPair[]): Promise<void> {
+    if (!pairs.length) return;
+    await this.conn.execute(
+      `delete from ${S}."match" m
+       using jsonb_to_recordset(?::jsonb) as x(opening_id uuid, candidate_id uuid, opening_version int,
+         candidate_version int)
+       where m.opening_id = x.opening_id and m.candidate_id = x.candidate_id
+         and m.opening_version <= x.opening_version and m.candidate_version <= x.candidate_version`,
+      [
+        JSON.stringify(
+          pairs.map((p) => ({
+            opening_id: p.openingId,
+            candidate_id: p.candidateId,
+            opening_version: p.openingVersion,
+            candidate_version: p.candidateVersion,
+          })),
+        ),
+      ],
+    );
   }
 
   async insertNotificationOnce(n: {

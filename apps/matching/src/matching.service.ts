@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import {
   Forbidden,
-  NotFound,
   Patterns,
   jobId,
   type CandidateMatchingFeatures,
@@ -83,6 +82,7 @@ export class MatchingService {
       return;
     }
     const profile = await matches.upsertOpeningProfile(req);
+    // Not published (any more): no new matches; those already stored stay as the record of who fitted.
     if (!profile || profile.status !== 'published') return;
     // Keyset pagination over the read model, a fresh fork per chunk so the identity map stays small.
     for (let after: string | undefined; ;) {
@@ -122,11 +122,13 @@ export class MatchingService {
   async openingMatches(openingId: string, limit: number, offset: number): Promise<Page<MatchView>> {
     const em = this.orm.em.fork();
     const opening = await em.findOne(OpeningProfile, { openingId });
+    // Right after publishing, the scoring job may not have run yet: an empty page, not an error. (Matching
+    // cannot tell a missing opening from an unscored one; the employers service answers for existence.)
+    if (!opening) return { items: [], total: 0, limit, offset };
     const actor = requestContext.get()?.actor;
-    if (actor?.role === 'employer' && opening?.employerId !== actor.employerId) {
+    if (actor?.role === 'employer' && opening.employerId !== actor.employerId) {
       throw new Forbidden('Employer users see matches for their own openings only');
     }
-    if (!opening) throw new NotFound(`No matches known for opening ${openingId}`);
     const [items, total] = await em.findAndCount(
       Match,
       { openingId },
@@ -175,15 +177,18 @@ export class MatchingService {
   }
 
   /**
-   * Stores the pairs at or above the threshold in one transaction, then queues notifications. If the process
-   * dies between the two, the job is retried: the upsert is idempotent and the notify job ids are fixed.
+   * Stores the pairs at or above the threshold and removes those a rescoring dropped below it, in one
+   * transaction, then queues notifications. If the process dies between the two, the job is retried: the
+   * writes are idempotent and the notify job ids are fixed.
    */
   private async store(pairs: ScoredPair[]): Promise<void> {
     const keep = pairs.filter((p) => p.score >= this.config.MATCH_STORE_THRESHOLD);
-    if (!keep.length) return;
-    const stored = await this.orm.em
-      .fork()
-      .transactional((em: EntityManager) => new MatchRepository(em).upsertMatches(keep));
+    const drop = pairs.filter((p) => p.score < this.config.MATCH_STORE_THRESHOLD);
+    const stored = await this.orm.em.fork().transactional(async (em: EntityManager) => {
+      const repo = new MatchRepository(em);
+      await repo.removeMatches(drop);
+      return keep.length ? repo.upsertMatches(keep) : [];
+    });
     const notify = stored.filter((m) => m.notifyInApp && m.score >= this.config.MATCH_NOTIFY_THRESHOLD);
     await this.queues.enqueueMany(
       notify.map((m) => ({
