@@ -150,9 +150,26 @@ describe('the slice through every wire', () => {
       expect.objectContaining({ openingId: opening.body.id, channel: 'in-app', score: 100, status: 'sent' }),
     ]);
 
-    // Publishing again is a conflict and queues nothing new.
+    // Publishing again is a conflict.
     const again = await sys.api('POST', `/api/v1/openings/${opening.body.id}/publish`, { token: staff });
     expect(again.status).toBe(409);
+  });
+
+  it('publishes once when asked several times at once: one 200, the rest 409', async () => {
+    const employer = await sys.api<EmployerView>('POST', '/api/v1/employers', {
+      token: staff,
+      body: newEmployer(),
+    });
+    const opening = await sys.api<OpeningView>('POST', `/api/v1/employers/${employer.body.id}/openings`, {
+      token: staff,
+      body: newOpening(),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        sys.api('POST', `/api/v1/openings/${opening.body.id}/publish`, { token: staff }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
   });
 
   it('refuses a missing token (401) and the wrong role (403)', async () => {

@@ -69,11 +69,21 @@ export class CandidatesService {
     };
   }
 
-  /** Job handler: make the search document match the database, whatever happened in between. */
+  /**
+   * Job handler: make the search document match the database, whatever happened in between. Two jobs for
+   * one candidate can run at once and Meilisearch applies their writes in arrival order, so an older state
+   * could land last. Each job therefore checks after its write and writes again until the version it wrote
+   * is still the current one: the last job to finish always leaves the current state.
+   */
   async syncSearchDocument(candidateId: string): Promise<void> {
-    const c = await this.orm.em.fork().findOne(Candidate, { id: candidateId });
-    if (c?.searchable) await this.index.upsert(c);
-    else await this.index.remove(candidateId);
+    for (let written: number | null | undefined; ;) {
+      const c = await this.orm.em.fork().findOne(Candidate, { id: candidateId });
+      const current = c ? c.version : null;
+      if (written !== undefined && written === current) return;
+      if (c?.searchable) await this.index.upsert(c);
+      else await this.index.remove(candidateId);
+      written = current;
+    }
   }
 
   /** Every change to a candidate reaches search and matching through the outbox, in the same transaction. */

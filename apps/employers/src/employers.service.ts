@@ -125,7 +125,7 @@ export class EmployersService {
   /** Publishing and its event to matching commit together, or not at all. */
   async publishOpening(id: string): Promise<OpeningView> {
     const opening = await this.orm.em.fork().transactional(async (em) => {
-      const o = await em.getRepository(Opening).getById(id);
+      const o = await em.getRepository(Opening).getForUpdate(id);
       assertMayActFor(o.employerId);
       if (o.status !== 'draft') throw new OpeningNotDraft(id, o.status);
       if (!o.mustHaveSkills.length) {
