@@ -5,6 +5,7 @@
  *
  *   --skip-build   use dist/ as it is (the e2e harness builds once for all tests)
  */
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build, ROOT } from './lib/build.ts';
@@ -13,79 +14,98 @@ import { assertNode24 } from './lib/node-version.ts';
 import { migrateAll, startApps, waitForHealth } from './lib/system.ts';
 
 assertNode24();
-const args = new Set(process.argv.slice(2));
-const dataDir = join(ROOT, '.data');
-const log = (line: string) => console.error(`[start] ${line}`);
 
-async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${serverUrl}postgres` });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database "${name.replaceAll('"', '')}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-const secrets = localSecrets(dataDir);
-const deps = await resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
-deps.notes.forEach((n) => log(n));
-
-let apps: ReturnType<typeof startApps> | undefined;
-let shuttingDown = false;
-async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
-    log('stopping…');
-    await apps?.stop();
-    await deps.stop();
-    log('stopped');
-  }
-  process.exit(code);
-}
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-
-try {
-  const databaseUrl = process.env.DATABASE_URL ?? `${deps.postgresServerUrl}brobygger`;
-  if (!process.env.DATABASE_URL) await ensureDatabase(deps.postgresServerUrl, 'brobygger');
-  const port = process.env.PORT ?? '3000';
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: deps.redisUrl,
-    MEILI_URL: deps.meiliUrl,
-    MEILI_MASTER_KEY: deps.meiliKey,
-    JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
-    PORT: port,
-  };
-  if (!args.has('--skip-build')) {
-    log('building…');
-    build();
-  }
-  log('migrating…');
-  await migrateAll(env);
-  log('starting gateway, candidates, employers, matching…');
-  apps = startApps(env, (app, code) => {
-    log(`${app} exited (code ${code}); shutting down`);
-    void shutdown(1);
+// Ctrl-C in a terminal signals the whole foreground process group at once: embedded PostgreSQL, Redis,
+// Meilisearch and the apps would all stop together, the database possibly before the apps finish their
+// work. So the real work runs in a child that leads its own process group; this parent only passes on one
+// signal, and the child stops everything in order.
+if (!process.env.BROBYGGER_START_LEADER) {
+  const leader = spawn(process.execPath, process.argv.slice(1), {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, BROBYGGER_START_LEADER: '1' },
   });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${base}/api/health`, 60_000);
-  console.log(
-    [
-      '',
-      `Brobygger is up: ${base}/api`,
-      `  API docs:  ${base}/api/docs`,
-      `  health:    ${base}/api/health`,
-      `  a token:   npm run token -- staff`,
-      '  Ctrl-C stops everything.',
-      '',
-    ].join('\n'),
-  );
-} catch (err) {
-  log(err instanceof Error ? err.message : String(err));
-  await shutdown(1);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => leader.kill(sig));
+  leader.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await run();
+}
+
+async function run(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const dataDir = join(ROOT, '.data');
+  const log = (line: string) => console.error(`[start] ${line}`);
+
+  async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+    const client = new pg.Client({ connectionString: `${serverUrl}postgres` });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (!rowCount) await client.query(`create database "${name.replaceAll('"', '')}"`);
+    } finally {
+      await client.end();
+    }
+  }
+
+  const secrets = localSecrets(dataDir);
+  const deps = await resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
+  deps.notes.forEach((n) => log(n));
+
+  let apps: ReturnType<typeof startApps> | undefined;
+  let shuttingDown = false;
+  async function shutdown(code: number): Promise<never> {
+    if (!shuttingDown) {
+      shuttingDown = true;
+      log('stopping…');
+      await apps?.stop();
+      await deps.stop();
+      log('stopped');
+    }
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const databaseUrl = process.env.DATABASE_URL ?? `${deps.postgresServerUrl}brobygger`;
+    if (!process.env.DATABASE_URL) await ensureDatabase(deps.postgresServerUrl, 'brobygger');
+    const port = process.env.PORT ?? '3000';
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: deps.redisUrl,
+      MEILI_URL: deps.meiliUrl,
+      MEILI_MASTER_KEY: deps.meiliKey,
+      JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
+      PORT: port,
+    };
+    if (!args.has('--skip-build')) {
+      log('building…');
+      build();
+    }
+    log('migrating…');
+    await migrateAll(env);
+    log('starting gateway, candidates, employers, matching…');
+    apps = startApps(env, (app, code) => {
+      log(`${app} exited (code ${code}); shutting down`);
+      void shutdown(1);
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealth(`${base}/api/health`, 60_000);
+    console.log(
+      [
+        '',
+        `Brobygger is up: ${base}/api`,
+        `  API docs:  ${base}/api/docs`,
+        `  health:    ${base}/api/health`,
+        `  a token:   npm run token -- staff`,
+        '  Ctrl-C stops everything.',
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    log(err instanceof Error ? err.message : String(err));
+    await shutdown(1);
+  }
 }

