@@ -7,7 +7,9 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import pg from 'pg';
+// Scripts run from source on plain Node, which knows no path aliases: a relative import is the only way in.
+// eslint-disable-next-line no-restricted-imports
+import { ensureDatabase } from '../libs/persistence/src/test-database.ts';
 import { build, ROOT } from './lib/build.ts';
 import { localSecrets, resolveDeps } from './lib/deps.ts';
 import { assertNode24 } from './lib/node-version.ts';
@@ -20,7 +22,7 @@ assertNode24();
 // work. So the real work runs in a child that leads its own process group; this parent only passes on one
 // signal, and the child stops everything in order.
 if (!process.env.BROBYGGER_START_LEADER) {
-  const leader = spawn(process.execPath, process.argv.slice(1), {
+  const leader = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, BROBYGGER_START_LEADER: '1' },
@@ -35,17 +37,6 @@ async function run(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const dataDir = join(ROOT, '.data');
   const log = (line: string) => console.error(`[start] ${line}`);
-
-  async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-    const client = new pg.Client({ connectionString: `${serverUrl}postgres` });
-    await client.connect();
-    try {
-      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-      if (!rowCount) await client.query(`create database "${name.replaceAll('"', '')}"`);
-    } finally {
-      await client.end();
-    }
-  }
 
   const secrets = localSecrets(dataDir);
   const deps = await resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });

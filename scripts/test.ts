@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Meilisearch } from 'meilisearch';
-import pg from 'pg';
+// eslint-disable-next-line no-restricted-imports -- plain Node knows no path aliases
+import { createDatabase, dropDatabases } from '../libs/persistence/src/test-database.ts';
 import { build, ROOT } from './lib/build.ts';
 import { localSecrets, resolveDeps } from './lib/deps.ts';
 import { assertNode24 } from './lib/node-version.ts';
@@ -55,24 +56,10 @@ const template = `${dbPrefix}tpl`;
 const redisPrefix = `t${runId}`;
 const meiliPrefix = `t${runId}_`;
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: `${deps.postgresServerUrl}postgres` });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 async function cleanup(): Promise<void> {
-  await admin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(
-      'select datname from pg_database where starts_with(datname, $1)',
-      [dbPrefix],
-    );
-    for (const r of rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
-  }).catch((e: unknown) => log(`dropping test databases failed: ${String(e)}`));
+  await dropDatabases(deps.postgresServerUrl, dbPrefix).catch((e: unknown) =>
+    log(`dropping test databases failed: ${String(e)}`),
+  );
   const redis = new Redis(deps.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
@@ -100,7 +87,7 @@ async function cleanup(): Promise<void> {
 let exitCode = 1;
 const report = join(dataDir, `jest-${runId}.json`);
 try {
-  await admin((c) => c.query(`create database "${template}"`));
+  await createDatabase(deps.postgresServerUrl, template);
   await migrateAll({
     ...process.env,
     DATABASE_URL: `${deps.postgresServerUrl}${template}`,

@@ -41,7 +41,12 @@ export async function startSystem(): Promise<RunningSystem> {
   const isolation = await isolate();
   const port = await freePort();
   const jwtSecret = randomBytes(32).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts/start.ts'), '--skip-build'], {
+  const startScript = [
+    '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+    join(ROOT, 'scripts/start.ts'),
+    '--skip-build',
+  ];
+  const child: ChildProcess = spawn(process.execPath, startScript, {
     cwd: ROOT,
     env: {
       ...process.env,
