@@ -43,15 +43,16 @@ async function run(): Promise<void> {
   deps.notes.forEach((n) => log(n));
 
   let apps: ReturnType<typeof startApps> | undefined;
-  let shuttingDown = false;
+  // One shutdown, however many signals arrive: a second Ctrl-C waits for the first to finish.
+  let stopping: Promise<void> | undefined;
   async function shutdown(code: number): Promise<never> {
-    if (!shuttingDown) {
-      shuttingDown = true;
+    stopping ??= (async () => {
       log('stopping…');
       await apps?.stop();
       await deps.stop();
       log('stopped');
-    }
+    })();
+    await stopping;
     process.exit(code);
   }
   process.on('SIGINT', () => void shutdown(0));

