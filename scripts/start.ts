@@ -19,15 +19,18 @@ assertNode24();
 
 // Ctrl-C in a terminal signals the whole foreground process group at once: embedded PostgreSQL, Redis,
 // Meilisearch and the apps would all stop together, the database possibly before the apps finish their
-// work. So the real work runs in a child that leads its own process group; this parent only passes on one
-// signal, and the child stops everything in order.
+// work. So the real work runs in a child that leads its own process group; this parent only passes on
+// signals, and the child stops everything in order. The IPC channel ties the child to this parent: if the
+// parent dies any other way (terminal closed, SIGKILL), the child notices and stops everything too.
+// BROBYGGER_START_LEADER=1 runs the work in this process directly (the e2e harness does, so each system it
+// starts stays in jest's process group).
 if (!process.env.BROBYGGER_START_LEADER) {
   const leader = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     detached: true,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, BROBYGGER_START_LEADER: '1' },
   });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => leader.kill(sig));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => leader.kill(sig));
   leader.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   await run();
@@ -39,26 +42,29 @@ async function run(): Promise<void> {
   const log = (line: string) => console.error(`[start] ${line}`);
 
   const secrets = localSecrets(dataDir);
-  const deps = await resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
-  deps.notes.forEach((n) => log(n));
+  const pendingDeps = resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
 
   let apps: ReturnType<typeof startApps> | undefined;
-  // One shutdown, however many signals arrive: a second Ctrl-C waits for the first to finish.
+  // One shutdown, however many signals arrive: a second Ctrl-C waits for the first to finish. Installed
+  // before anything starts, so a Ctrl-C during PostgreSQL's first start still stops what was started.
   let stopping: Promise<void> | undefined;
   async function shutdown(code: number): Promise<never> {
     stopping ??= (async () => {
       log('stopping…');
       await apps?.stop();
-      await deps.stop();
+      const deps = await pendingDeps.catch(() => undefined); // a start under way finishes, then stops
+      await deps?.stop();
       log('stopped');
     })();
     await stopping;
     process.exit(code);
   }
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
+  process.on('disconnect', () => void shutdown(1)); // the parent (and with it the terminal) is gone
 
   try {
+    const deps = await pendingDeps;
+    deps.notes.forEach((n) => log(n));
     const databaseUrl = process.env.DATABASE_URL ?? `${deps.postgresServerUrl}brobygger`;
     if (!process.env.DATABASE_URL) await ensureDatabase(deps.postgresServerUrl, 'brobygger');
     const port = process.env.PORT ?? '3000';
@@ -78,6 +84,7 @@ async function run(): Promise<void> {
     }
     log('migrating…');
     await migrateAll(env);
+    if (stopping) return; // stopped meanwhile: start nothing more
     log('starting gateway, candidates, employers, matching…');
     apps = startApps(env, (app, code) => {
       log(`${app} exited (code ${code}); shutting down`);

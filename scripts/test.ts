@@ -100,19 +100,32 @@ async function dropDeadRuns(): Promise<void> {
   }
 }
 
-// Ctrl-C or a CI timeout: stop jest with its workers and the systems they started, clean up, and still
-// say what happened. Jest runs in its own process group so that one signal reaches all of it.
+/** Resolves once no process of the group is left (jest, its workers, the systems e2e tests started). */
+async function groupGone(pgid: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// Ctrl-C or a CI timeout: stop jest with its workers and the systems they started, wait until all of them
+// are gone, clean up, and still say what happened. Jest runs in its own process group so that one signal
+// reaches all of it. Further signals while this runs are ignored: cleanup must not be cut short.
 let jestChild: ReturnType<typeof spawn> | undefined;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => {
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(sig, () => {
+    if (interrupted) return log(`${sig}: already cleaning up`);
+    interrupted = true;
     log(`${sig}: stopping jest and cleaning up`);
-    const stopped = new Promise<void>((resolve) => {
-      if (!jestChild?.pid || jestChild.exitCode !== null) return resolve();
-      jestChild.once('exit', () => resolve());
-      process.kill(-jestChild.pid, 'SIGTERM');
-      setTimeout(resolve, 30_000).unref();
-    });
-    void stopped.then(cleanup).finally(() => {
+    const pgid = jestChild?.exitCode === null ? jestChild.pid : undefined;
+    if (pgid) process.kill(-pgid, 'SIGTERM');
+    void (pgid ? groupGone(pgid, 30_000) : Promise.resolve()).then(cleanup).finally(() => {
       console.log('0 passed, 1 failed');
       process.exit(130);
     });

@@ -80,6 +80,9 @@ export class MatchRepository {
          and cf.matchable
        join ${S}.opening_profile op on op.opening_id = x.opening_id and op.version = x.opening_version
          and op.status = 'published'
+       -- Hold the read-model rows until commit: a candidate job that pauses the candidate (or an opening
+       -- job that closes the opening) then waits for this insert, and its delete sees the new rows.
+       for share of cf, op
        on conflict (opening_id, candidate_id) do update set score = excluded.score,
          explanation = excluded.explanation, weights_version = excluded.weights_version,
          opening_version = excluded.opening_version, candidate_version = excluded.candidate_version,

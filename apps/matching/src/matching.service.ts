@@ -109,7 +109,7 @@ export class MatchingService {
       em.findOne(OpeningProfile, { openingId: match.openingId }),
       em.findOne(CandidateFeatures, { candidateId: match.candidateId }),
     ]);
-    if (opening?.status !== 'published' || !candidate?.notifyInApp) return;
+    if (opening?.status !== 'published' || !candidate?.matchable || !candidate.notifyInApp) return;
     await new MatchRepository(em).insertNotificationOnce({
       candidateId: match.candidateId,
       openingId: match.openingId,

@@ -11,12 +11,8 @@ import {
   type QueueName,
 } from '@brobygger/contracts';
 import type { Logger } from './logger';
-import { redisOptions, type RedisConnection } from './redis';
+import { bullPrefix, redisOptions, type RedisConnection } from './redis';
 import { requestContext } from './request-context';
-
-export function bullPrefix(redisPrefix: string): string {
-  return redisPrefix ? `${redisPrefix}.bull` : 'bull';
-}
 
 export interface EnqueueOptions {
   /** Deterministic id: a second add with the same id while the job exists is a no-op. */
@@ -165,12 +161,13 @@ export function startWorker<Q extends QueueName>(
       },
     },
   );
-  worker.on('failed', (job, err) =>
-    opts.logger.warn(
-      { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
-      'job failed',
-    ),
-  );
+  worker.on('failed', (job, err) => {
+    const details = { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message };
+    // After the last attempt nothing retries it: say so loudly (recovery: `npm run jobs:retry-failed`).
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+      opts.logger.error(details, 'job failed for good');
+    else opts.logger.warn(details, 'job failed; will retry');
+  });
   worker.on('error', (err) => opts.logger.error({ queue, err: err.message }, 'worker error'));
   return worker;
 }

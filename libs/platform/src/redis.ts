@@ -23,3 +23,8 @@ export function redisOptions(url: string): RedisConnection {
     maxRetriesPerRequest: null,
   };
 }
+
+/** BullMQ's key prefix for a deployment (REDIS_PREFIX); kept free of imports so scripts can load it. */
+export function bullPrefix(redisPrefix: string): string {
+  return redisPrefix ? `${redisPrefix}.bull` : 'bull';
+}

@@ -51,6 +51,8 @@ export async function startSystem(): Promise<RunningSystem> {
     env: {
       ...process.env,
       NODE_ENV: 'test',
+      // Run the system in this process group, so stopping jest's group reaches it (see scripts/start.ts).
+      BROBYGGER_START_LEADER: '1',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       PORT: String(port),
       JWT_SECRET: jwtSecret,

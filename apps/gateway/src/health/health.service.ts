@@ -7,7 +7,8 @@ import type { GatewayConfig } from '../config';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-export type Status = 'up' | 'down';
+/** 'unknown': nothing could tell (PostgreSQL is seen only through services, and none answered). */
+export type Status = 'up' | 'down' | 'unknown';
 export interface HealthReport {
   status: Status;
   down: string[];
@@ -34,8 +35,8 @@ async function probe(fn: () => Promise<unknown>): Promise<Status> {
 
 /**
  * Checks every dependency and service in parallel, each bounded, so health answers in ~2 s at worst.
- * PostgreSQL is seen through the services (the gateway has no database credentials): up when every
- * service answered and can reach it.
+ * PostgreSQL is seen through the services (the gateway has no database credentials): down when a service
+ * says it cannot reach it, unknown when no service answered (then the services are what is down).
  */
 @Injectable()
 export class HealthService implements OnApplicationShutdown {
@@ -60,13 +61,14 @@ export class HealthService implements OnApplicationShutdown {
       probe(() => this.meili.health()),
       ...SERVICES.map(ping),
     ]);
+    const answered = pings.filter((p) => p !== null);
     const checks: Record<string, Status> = {
-      postgres: pings.every((p) => p?.database === 'up') ? 'up' : 'down',
+      postgres: !answered.length ? 'unknown' : answered.every((p) => p.database === 'up') ? 'up' : 'down',
       redis,
       meilisearch,
     };
     SERVICES.forEach((name, i) => (checks[name] = pings[i]?.database === 'up' ? 'up' : 'down'));
-    const down = Object.keys(checks).filter((k) => checks[k] === 'down');
+    const down = Object.keys(checks).filter((k) => checks[k] !== 'up');
     const queues = redis === 'up' ? await within(this.queues.depths()).catch(() => undefined) : undefined;
     return { status: down.length ? 'down' : 'up', down, checks, ...(queues ? { queues } : {}) };
   }
