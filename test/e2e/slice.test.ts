@@ -235,6 +235,27 @@ describe('the slice through every wire', () => {
     expect(badChecksum.body.fields[0].field).toBe('orgNumber');
   });
 
+  it('refuses to publish an opening without must-have skills: 422 naming the field, still a draft', async () => {
+    const employer = await sys.api<EmployerView>('POST', '/api/v1/employers', {
+      token: staff,
+      body: newEmployer(),
+    });
+    const opening = await sys.api<OpeningView>('POST', `/api/v1/employers/${employer.body.id}/openings`, {
+      token: staff,
+      body: newOpening({ mustHaveSkills: [] }),
+    });
+    const res = await sys.api<{ error: string; fields: { field: string }[] }>(
+      'POST',
+      `/api/v1/openings/${opening.body.id}/publish`,
+      { token: staff },
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.error).toBe('unprocessable');
+    expect(res.body.fields.map((f) => f.field)).toEqual(['mustHaveSkills']);
+    const after = await sys.api<OpeningView>('GET', `/api/v1/openings/${opening.body.id}`, { token: staff });
+    expect(after.body).toMatchObject({ status: 'draft', version: 1 });
+  });
+
   it('an employer user cannot open another employer', async () => {
     const other = await sys.api<EmployerView>('POST', '/api/v1/employers', {
       token: staff,
