@@ -101,24 +101,17 @@ class BadRequest extends DomainError {
   readonly code = 'bad_request';
 }
 
-/** Known codes come back as their own class; subclasses (CandidateNotFound) come back as their base. */
-const byCode: Record<string, ErrorCtor> = {
-  unauthenticated: Unauthenticated,
-  forbidden: Forbidden,
-  not_found: NotFound,
-  conflict: Conflict,
-  unprocessable: Unprocessable,
-  service_unavailable: ServiceUnavailable,
-};
-
-const byStatus: Record<ErrorStatus, ErrorCtor> = {
+/**
+ * Each base class has a status of its own, so the status picks the class; a subclass (CandidateNotFound)
+ * comes back as its base, with the service's code and message.
+ */
+const byStatus: Record<Exclude<ErrorStatus, 500>, ErrorCtor> = {
   400: BadRequest,
   401: Unauthenticated,
   403: Forbidden,
   404: NotFound,
   409: Conflict,
   422: Unprocessable,
-  500: BadRequest, // unused: a 500 always becomes InternalError
   503: ServiceUnavailable,
 };
 
@@ -130,10 +123,7 @@ export function fromWireError(wire: WireError): DomainError {
     err.message = wire.message;
     return err;
   }
-  const Ctor = byCode[wire.code] ?? byStatus[wire.status] ?? BadRequest;
-  const err = new Ctor(wire.message, wire.fields);
-  if (err.status !== wire.status || err.code !== wire.code) {
-    Object.defineProperties(err, { status: { value: wire.status }, code: { value: wire.code } });
-  }
+  const err = new (byStatus[wire.status] ?? BadRequest)(wire.message, wire.fields);
+  if (err.code !== wire.code) Object.defineProperty(err, 'code', { value: wire.code });
   return err;
 }

@@ -66,5 +66,3 @@ export async function dropDatabases(url: string, prefix: string): Promise<void> 
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${ident(r.datname)} WITH (FORCE)`);
   });
 }
-
-export { withDatabase };

@@ -5,6 +5,7 @@ export * from './redis';
 export * from './request-context';
 export * from './rpc';
 export * from './rpc-transport';
+export * from './timeout';
 export * from './validation';
 export * from './auth/token';
 export * from './bootstrap';

@@ -13,6 +13,7 @@ import {
 import type { Logger } from './logger';
 import { bullPrefix, redisOptions, type RedisConnection } from './redis';
 import { requestContext } from './request-context';
+import { withTimeout } from './timeout';
 
 export interface EnqueueOptions {
   /** Deterministic id: a second add with the same id while the job exists is a no-op. */
@@ -36,16 +37,6 @@ function jobOptions(queue: QueueName, opts: EnqueueOptions): JobsOptions {
 
 /** How long an enqueue may take before it counts as failed (Redis away). */
 export const ENQUEUE_TIMEOUT_MS = 5_000;
-
-export class EnqueueTimeout extends Error {}
-
-function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new EnqueueTimeout(`Redis did not take the jobs within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Producer side: one BullMQ Queue per queue name, all with the deployment's prefix. Every add is bounded in
@@ -82,12 +73,8 @@ export class JobQueues {
     return q;
   }
 
-  async enqueue(item: JobItem, opts: EnqueueOptions): Promise<void> {
-    await this.enqueueMany([{ item, opts }]);
-  }
-
   async enqueueMany(items: { item: JobItem; opts: EnqueueOptions }[]): Promise<void> {
-    await bounded(this.addAll(items), ENQUEUE_TIMEOUT_MS);
+    await withTimeout(this.addAll(items), ENQUEUE_TIMEOUT_MS, 'enqueueing jobs in Redis');
   }
 
   private async addAll(items: { item: JobItem; opts: EnqueueOptions }[]): Promise<void> {
@@ -117,9 +104,11 @@ export class JobQueues {
 
   async close(): Promise<void> {
     // A queue that never reached Redis would wait for it forever on close; give up after a while.
-    await bounded(Promise.all([...this.queues.values()].map((q) => q.close())), ENQUEUE_TIMEOUT_MS).catch(
-      (err: unknown) => this.logger?.warn({ err }, 'closing queues timed out'),
-    );
+    await withTimeout(
+      Promise.all([...this.queues.values()].map((q) => q.close())),
+      ENQUEUE_TIMEOUT_MS,
+      'closing queues',
+    ).catch((err: unknown) => this.logger?.warn({ err }, 'closing queues timed out'));
   }
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Meilisearch } from 'meilisearch';
 import { Patterns, SERVICES, type PingReply, type QueueName, type ServiceName } from '@brobygger/contracts';
-import { CONFIG, JobQueues, RpcCaller, redisOptions } from '@brobygger/platform';
+import { CONFIG, JobQueues, RpcCaller, redisOptions, withTimeout } from '@brobygger/platform';
 import type { GatewayConfig } from '../config';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -16,13 +16,7 @@ export interface HealthReport {
   queues?: Record<QueueName, Record<string, number>>;
 }
 
-function within<T>(p: Promise<T>, ms = CHECK_TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
+const within = <T>(p: Promise<T>) => withTimeout(p, CHECK_TIMEOUT_MS, 'health check');
 
 async function probe(fn: () => Promise<unknown>): Promise<Status> {
   try {
