@@ -25,29 +25,34 @@ export class MatchRepository {
     return this.em.getConnection();
   }
 
-  /** Returns the stored row when this version was applied (or was already there), null when older. */
-  async upsertCandidateFeatures(f: CandidateMatchingFeatures): Promise<CandidateFeatures | null> {
-    await this.conn.execute(
+  /**
+   * True when this version is now the stored one (written, or rewritten by a retry); false when a newer
+   * version was already there, so the caller's data is stale.
+   */
+  async upsertCandidateFeatures(f: CandidateMatchingFeatures): Promise<boolean> {
+    const rows = await this.conn.execute<unknown[]>(
       `insert into ${S}.candidate_features (candidate_id, version, matchable, notify_in_app, skills, updated_at)
        values (?, ?, ?, ?, ?, now())
        on conflict (candidate_id) do update set version = excluded.version, matchable = excluded.matchable,
          notify_in_app = excluded.notify_in_app, skills = excluded.skills, updated_at = now()
-       where candidate_features.version <= excluded.version`,
+       where candidate_features.version <= excluded.version
+       returning 1`,
       [f.candidateId, f.version, f.matchable, f.notifyInApp, JSON.stringify(f.skills)],
     );
-    const row = await this.em.findOne(CandidateFeatures, { candidateId: f.candidateId }, { refresh: true });
-    return row && row.version === f.version ? row : null;
+    return rows.length > 0;
   }
 
-  async upsertOpeningProfile(r: OpeningRequirements): Promise<OpeningProfile | null> {
-    await this.conn.execute(
+  /** Like upsertCandidateFeatures: true when this version of the opening is now the stored one. */
+  async upsertOpeningProfile(r: OpeningRequirements): Promise<boolean> {
+    const rows = await this.conn.execute<unknown[]>(
       `insert into ${S}.opening_profile (opening_id, employer_id, version, status, title, must_have_skills,
          nice_to_have_skills, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, now())
        on conflict (opening_id) do update set version = excluded.version, status = excluded.status,
          title = excluded.title, must_have_skills = excluded.must_have_skills,
          nice_to_have_skills = excluded.nice_to_have_skills, updated_at = now()
-       where opening_profile.version <= excluded.version`,
+       where opening_profile.version <= excluded.version
+       returning 1`,
       [
         r.openingId,
         r.employerId,
@@ -58,8 +63,7 @@ export class MatchRepository {
         JSON.stringify(r.niceToHaveSkills),
       ],
     );
-    const row = await this.em.findOne(OpeningProfile, { openingId: r.openingId }, { refresh: true });
-    return row && row.version === r.version ? row : null;
+    return rows.length > 0;
   }
 
   /**

@@ -58,15 +58,14 @@ export class MatchingService {
     }
     // The upsert is committed before openings are read, and the opening job does the same the other way
     // round, so when both run at once at least one of them sees the other: no pair is left unscored.
-    const fresh = await matches.upsertCandidateFeatures(features);
-    if (!fresh) return; // A newer version was already applied; that job scores it.
-    if (!fresh.matchable) {
+    if (!(await matches.upsertCandidateFeatures(features))) return; // a newer version's job scores it
+    if (!features.matchable) {
       // Paused, placed or archived: recorded with its version (so an older job cannot revive it), unmatched.
       await matches.removeMatchesOf(candidateId);
       return;
     }
     const openings = await em.find(OpeningProfile, { status: 'published' });
-    const pairs = openings.map((o) => this.score(o, fresh));
+    const pairs = openings.map((o) => this.score(o, features));
     await this.store(pairs);
   }
 
@@ -81,9 +80,9 @@ export class MatchingService {
       await matches.removeOpening(openingId);
       return;
     }
-    const profile = await matches.upsertOpeningProfile(req);
+    if (!(await matches.upsertOpeningProfile(req))) return; // a newer version's job scores it
     // Not published (any more): no new matches; those already stored stay as the record of who fitted.
-    if (!profile || profile.status !== 'published') return;
+    if (req.status !== 'published') return;
     // Keyset pagination over the read model, a fresh fork per chunk so the identity map stays small.
     for (let after: string | undefined; ;) {
       const chunk = await this.orm.em
@@ -94,7 +93,7 @@ export class MatchingService {
           { orderBy: { candidateId: 'asc' }, limit: CHUNK },
         );
       if (!chunk.length) break;
-      await this.store(chunk.map((c) => this.score(profile, c)));
+      await this.store(chunk.map((c) => this.score(req, c)));
       after = chunk[chunk.length - 1].candidateId;
       if (chunk.length < CHUNK) break;
     }
@@ -163,7 +162,11 @@ export class MatchingService {
     };
   }
 
-  private score(o: OpeningProfile, c: CandidateFeatures): ScoredPair {
+  /** Scores from read-model rows or from the RPC replies they were written from: the fields are the same. */
+  private score(
+    o: Pick<OpeningProfile, 'openingId' | 'version' | 'mustHaveSkills' | 'niceToHaveSkills'>,
+    c: Pick<CandidateFeatures, 'candidateId' | 'version' | 'notifyInApp' | 'skills'>,
+  ): ScoredPair {
     const result = scoreMatch(c, o, DEFAULT_WEIGHTS);
     return {
       openingId: o.openingId,
