@@ -186,6 +186,13 @@ function imageTag(image: string): string | undefined {
   return lastPart.includes(':') ? lastPart.split(':').pop() : undefined;
 }
 
+/** The three migrate scripts, chained with && so a failing one stops the rest. */
+function expectMigrationsInOrder(words: string[]): void {
+  expect(words.filter((w) => w.endsWith('.js') || w === '&&')).toEqual(
+    MIGRATIONS_IN_ORDER.flatMap((m, i) => (i ? ['&&', m] : [m])),
+  );
+}
+
 describe('docker-compose.yml', () => {
   it('parses, with a services mapping', () => {
     expect(() => loadCompose()).not.toThrow();
@@ -248,13 +255,7 @@ describe('docker-compose.yml', () => {
   it('runs the candidates, employers, matching migrations in order, stopping at a failure', () => {
     const migrate = composeService('migrate');
     const words = commandWords(migrate.command);
-    expect(words.filter((w) => w.endsWith('.js') || w === '&&')).toEqual([
-      MIGRATIONS_IN_ORDER[0],
-      '&&',
-      MIGRATIONS_IN_ORDER[1],
-      '&&',
-      MIGRATIONS_IN_ORDER[2],
-    ]);
+    expectMigrationsInOrder(words);
     expectNoProblems(missingSources('migrate', entryPoints(words)));
     expect(obj(obj(migrate.depends_on).postgres).condition).toBe('service_healthy');
     expect(str(migrate.restart ?? 'no')).toBe('no');
@@ -617,13 +618,7 @@ describe('deploy/k8s', () => {
     expect(jobs.map((m) => m.name)).toHaveLength(1);
     const [container] = containersOf(jobs[0]);
     const words = commandWords(container.body.command, container.body.args);
-    expect(words.filter((w) => w.endsWith('.js') || w === '&&')).toEqual([
-      MIGRATIONS_IN_ORDER[0],
-      '&&',
-      MIGRATIONS_IN_ORDER[1],
-      '&&',
-      MIGRATIONS_IN_ORDER[2],
-    ]);
+    expectMigrationsInOrder(words);
     const { env, problems } = containerEnv(container);
     expectNoProblems([
       ...problems,
