@@ -1,0 +1,5 @@
+export * from './label-index';
+export * from './metrics';
+export * from './proximity';
+export * from './similarity';
+export * from './text';
