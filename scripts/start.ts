@@ -1,19 +1,16 @@
 /*
  * `npm start`: brings the whole system up on this machine. Finds or starts PostgreSQL, Redis and
- * Meilisearch, builds, migrates, starts the four apps, waits until /api/health says 200, prints the URLs,
+ * Meilisearch, builds, migrates, imports the taxonomy, starts the five apps, waits until /api/health says 200, prints the URLs,
  * and on Ctrl-C (or SIGTERM) stops everything it started.
  *
  *   --skip-build   use dist/ as it is (the e2e harness builds once for all tests)
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-// Scripts run from source on plain Node, which knows no path aliases: a relative import is the only way in.
-// eslint-disable-next-line no-restricted-imports
-import { ensureDatabase } from '../libs/persistence/src/test-database.ts';
 import { build, ROOT } from './lib/build.ts';
 import { localSecrets, resolveDeps } from './lib/deps.ts';
 import { assertNode24 } from './lib/node-version.ts';
-import { migrateAll, startApps, waitForHealth } from './lib/system.ts';
+import { importTaxonomy, localEnv, migrateAll, startApps, waitForHealth } from './lib/system.ts';
 
 assertNode24();
 
@@ -65,27 +62,18 @@ async function run(): Promise<void> {
   try {
     const deps = await pendingDeps;
     deps.notes.forEach((n) => log(n));
-    const databaseUrl = process.env.DATABASE_URL ?? `${deps.postgresServerUrl}brobygger`;
-    if (!process.env.DATABASE_URL) await ensureDatabase(deps.postgresServerUrl, 'brobygger');
     const port = process.env.PORT ?? '3000';
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: process.env.NODE_ENV ?? 'development',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: deps.redisUrl,
-      MEILI_URL: deps.meiliUrl,
-      MEILI_MASTER_KEY: deps.meiliKey,
-      JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
-      PORT: port,
-    };
+    const env = { ...(await localEnv(deps, secrets, process.env)), PORT: port };
     if (!args.has('--skip-build')) {
       log('building…');
       build();
     }
     log('migrating…');
     await migrateAll(env);
+    log('importing the taxonomy (the first run builds its search indexes, a minute or two)…');
+    await importTaxonomy(env);
     if (stopping) return; // stopped meanwhile: start nothing more
-    log('starting gateway, candidates, employers, matching…');
+    log('starting gateway, candidates, employers, matching, taxonomy…');
     apps = startApps(env, (app, code) => {
       log(`${app} exited (code ${code}); shutting down`);
       void shutdown(1);

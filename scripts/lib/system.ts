@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { stopChild } from './deps.ts';
+// Scripts run from source on plain Node, which knows no path aliases: a relative import is the only way in.
+// eslint-disable-next-line no-restricted-imports
+import { ensureDatabase } from '../../libs/persistence/src/test-database.ts';
+import { stopChild, type Deps } from './deps.ts';
 import { ROOT } from './build.ts';
 
-export const SERVICES = ['candidates', 'employers', 'matching'] as const;
+export const SERVICES = ['candidates', 'employers', 'matching', 'taxonomy'] as const;
 export const APPS = ['gateway', ...SERVICES] as const;
 
 function runNode(file: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe'): ChildProcess {
@@ -20,12 +23,43 @@ export async function migrateAll(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
+/**
+ * Loads the shipped taxonomy (or TAXONOMY_DATA_DIR) into PostgreSQL and Meilisearch. A no-op when that
+ * release is already there, so every start may run it; the first one takes a minute or two.
+ */
+export async function importTaxonomy(env: NodeJS.ProcessEnv): Promise<void> {
+  const child = runNode('dist/apps/taxonomy/src/import.js', env, 'inherit');
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the taxonomy import failed (exit ${code})`);
+}
+
+/**
+ * The environment the apps run with on this machine: what the caller set, else the dependencies found or
+ * started by resolveDeps, with the database `brobygger` created if it is ours to create.
+ */
+export async function localEnv(
+  deps: Deps,
+  secrets: { jwtSecret: string },
+  env: NodeJS.ProcessEnv,
+): Promise<NodeJS.ProcessEnv> {
+  if (!env.DATABASE_URL) await ensureDatabase(deps.postgresServerUrl, 'brobygger');
+  return {
+    ...env,
+    NODE_ENV: env.NODE_ENV ?? 'development',
+    DATABASE_URL: env.DATABASE_URL ?? `${deps.postgresServerUrl}brobygger`,
+    REDIS_URL: deps.redisUrl,
+    MEILI_URL: deps.meiliUrl,
+    MEILI_MASTER_KEY: deps.meiliKey,
+    JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret,
+  };
+}
+
 export interface RunningApps {
   children: Map<string, ChildProcess>;
   stop(): Promise<void>;
 }
 
-/** Starts the four apps from dist/. Their JSON log lines go to this process's stdout. */
+/** Starts the five apps from dist/. Their JSON log lines go to this process's stdout. */
 export function startApps(
   env: NodeJS.ProcessEnv,
   onExit: (app: string, code: number | null) => void,

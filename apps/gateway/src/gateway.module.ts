@@ -10,6 +10,7 @@ import { CandidatesController } from './routes/candidates.controller';
 import { EmployersController } from './routes/employers.controller';
 import { MeController } from './routes/me.controller';
 import { OpeningsController } from './routes/openings.controller';
+import { TaxonomyController } from './routes/taxonomy.controller';
 
 class QueuesLifecycle implements OnApplicationShutdown {
   constructor(private readonly queues: JobQueues) {}
@@ -38,6 +39,7 @@ export class GatewayModule {
         EmployersController,
         OpeningsController,
         MeController,
+        TaxonomyController,
       ],
       providers: [
         { provide: JobQueues, useValue: queues },

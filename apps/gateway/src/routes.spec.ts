@@ -6,6 +6,7 @@ import { CandidatesController } from './routes/candidates.controller';
 import { EmployersController } from './routes/employers.controller';
 import { MeController } from './routes/me.controller';
 import { OpeningsController } from './routes/openings.controller';
+import { TaxonomyController } from './routes/taxonomy.controller';
 
 const controllers = [
   HealthController,
@@ -13,6 +14,7 @@ const controllers = [
   EmployersController,
   OpeningsController,
   MeController,
+  TaxonomyController,
 ];
 
 describe('gateway routes', () => {

@@ -7,3 +7,4 @@ export * from './matching';
 export * from './pagination';
 export * from './patterns';
 export * from './rpc';
+export * from './taxonomy';

@@ -28,13 +28,22 @@ export const Patterns = {
     openingMatches: 'matching.openings.matches',
     candidateNotifications: 'matching.notifications.for-candidate',
   },
+  taxonomy: {
+    ping: 'taxonomy.ping',
+    info: 'taxonomy.info',
+    searchSkills: 'taxonomy.skills.search',
+    searchOccupations: 'taxonomy.occupations.search',
+    getOccupation: 'taxonomy.occupations.get',
+    normalise: 'taxonomy.normalise',
+    relatedSkills: 'taxonomy.skills.related',
+  },
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
 export type Pattern = Leaves<typeof Patterns>;
 
 /** The service each pattern prefix belongs to, used by the gateway's health check. */
-export const SERVICES = ['candidates', 'employers', 'matching'] as const;
+export const SERVICES = ['candidates', 'employers', 'matching', 'taxonomy'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface PingReply {

@@ -1,2 +1,3 @@
 export * from './candidate-index';
 export * from './meili';
+export * from './taxonomy-index';

@@ -8,6 +8,9 @@ import { isolate, type Isolation } from './env';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
+/** A slice of the real taxonomy (scripts/taxonomy-fixture.ts): ten occupations and their skills. */
+export const TAXONOMY_FIXTURE = join(ROOT, 'test', 'fixtures', 'taxonomy');
+
 /** A port nobody listens on right now (the kernel picks it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,6 +66,8 @@ export async function startSystem(): Promise<RunningSystem> {
       MEILI_MASTER_KEY: isolation.meiliKey,
       MEILI_INDEX_PREFIX: isolation.meiliPrefix,
       OUTBOX_POLL_MS: '200',
+      // The real data takes a minute to index; the slice in test/fixtures is real ESCO rows, and quick.
+      TAXONOMY_DATA_DIR: TAXONOMY_FIXTURE,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,93 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Meilisearch } from 'meilisearch';
+import type { SkillNeighbour } from '@brobygger/contracts';
+import { SKILLS_INDEX, indexUid } from '@brobygger/search';
+import { computeNeighbours } from '@brobygger/taxonomy';
+import { TAXONOMY_SCHEMA as S } from '../schema';
+import { indexTaxonomy } from './taxonomy-indexer';
+import { readManifest, readTaxonomy, TaxonomyDataError, type TaxonomyData } from './taxonomy-source';
+import { TaxonomyWriter } from './taxonomy-writer';
+
+export interface ImportOptions {
+  orm: MikroORM;
+  meili: Meilisearch;
+  indexPrefix: string;
+  dataDir: string;
+  log: (message: string) => void;
+}
+
+export interface ImportOutcome {
+  version: string;
+  /** unchanged: nothing to do; imported: tables and indexes written; reindexed: only the indexes rebuilt. */
+  status: 'unchanged' | 'imported' | 'reindexed';
+  skipped: TaxonomyData['skipped'];
+}
+
+/**
+ * `npm run taxonomy:import`: loads the release in `dataDir` into PostgreSQL and Meilisearch.
+ *
+ * - Idempotent: the same version with the same checksum is a no-op (unless the search indexes were lost,
+ *   then only they are rebuilt). The same version with other bytes is refused: bump the version.
+ * - All or nothing: files are checked and parsed before anything is written; tables are written in one
+ *   transaction that also holds an advisory lock, so two imports at once run one after the other; the
+ *   indexes are built beside the live ones and swapped in before that transaction commits.
+ */
+export async function importTaxonomy(o: ImportOptions): Promise<ImportOutcome> {
+  const manifest = readManifest(o.dataDir);
+  return o.orm.em.fork().transactional(async (em) => {
+    const conn = em.getConnection();
+    await conn.execute(`select pg_advisory_xact_lock(hashtext('brobygger.taxonomy-import'))`);
+    const [current] = await conn.execute<{ checksum: string; indexed_at: Date | null }[]>(
+      `select checksum, indexed_at from ${S}.release where version = ?`,
+      [manifest.version],
+    );
+    if (current && current.checksum !== manifest.checksum) {
+      throw new TaxonomyDataError(
+        `version ${manifest.version} is already imported with different data; ` +
+          'give the new data a new version in manifest.json',
+      );
+    }
+    if (current?.indexed_at && (await indexLooksWhole(o, em))) {
+      o.log(`taxonomy ${manifest.version} is already imported; nothing to do`);
+      return { version: manifest.version, status: 'unchanged', skipped: [] };
+    }
+
+    o.log(`reading taxonomy ${manifest.version} from ${o.dataDir}`);
+    const data = readTaxonomy(o.dataDir);
+    const occupationCount = new Map<string, number>();
+    for (const l of data.occupationSkills) {
+      occupationCount.set(l.skillId, (occupationCount.get(l.skillId) ?? 0) + 1);
+    }
+    if (!current) {
+      o.log('computing skill neighbours');
+      const neighbours: SkillNeighbour[] = computeNeighbours(
+        [
+          ...data.skillBroader
+            .filter((b) => b.conceptId.startsWith('skill/') && b.broaderId.startsWith('skill/'))
+            .map((b) => ({ from: b.conceptId, to: b.broaderId, kind: 'broader' as const })),
+          ...data.skillRelations.map((r) => ({ from: r.skillId, to: r.relatedSkillId, kind: r.relation })),
+        ],
+        data.occupationSkills,
+      );
+      o.log(`writing ${data.skills.length} skills, ${data.occupations.length} occupations`);
+      await new TaxonomyWriter(em).write(data, neighbours);
+    }
+    o.log('building the search indexes');
+    await indexTaxonomy(o.meili, o.indexPrefix, data, occupationCount);
+    await conn.execute(`update ${S}.release set indexed_at = now() where version = ?`, [manifest.version]);
+    o.log(`taxonomy ${manifest.version} imported`);
+    return { version: manifest.version, status: current ? 'reindexed' : 'imported', skipped: data.skipped };
+  });
+}
+
+/** Meilisearch may have lost its data (a dev server without a volume): then the indexes need a rebuild. */
+async function indexLooksWhole(o: ImportOptions, em: EntityManager): Promise<boolean> {
+  const [row] = await em
+    .getConnection()
+    .execute<{ n: number }[]>(`select count(*)::int as n from ${S}.skill where retired_in is null`);
+  const stats = await o.meili
+    .index(indexUid(o.indexPrefix, SKILLS_INDEX))
+    .getStats()
+    .catch(() => undefined);
+  return stats !== undefined && stats.numberOfDocuments === row?.n;
+}

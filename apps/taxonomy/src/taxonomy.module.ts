@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PersistenceModule } from '@brobygger/persistence';
+import { PlatformModule, type Logger } from '@brobygger/platform';
+import { createMeili } from '@brobygger/search';
+import type { TaxonomyConfig } from './config';
+import { taxonomyOrmConfig } from './mikro-orm.config';
+import { SkillResolver } from './skill-resolver';
+import { TaxonomyController } from './taxonomy.controller';
+import { MEILI, TaxonomyService } from './taxonomy.service';
+
+@Module({})
+export class TaxonomyModule {
+  static forRoot(config: TaxonomyConfig, logger: Logger): DynamicModule {
+    return {
+      module: TaxonomyModule,
+      imports: [
+        PlatformModule.forApp(config, logger),
+        // The taxonomy writes no outbox rows (imports are a command, not a request); its relay looks rarely.
+        PersistenceModule.forService({ ...config, OUTBOX_POLL_MS: 60_000 }, taxonomyOrmConfig),
+      ],
+      controllers: [TaxonomyController],
+      providers: [
+        { provide: MEILI, useValue: createMeili(config.MEILI_URL, config.MEILI_MASTER_KEY) },
+        SkillResolver,
+        TaxonomyService,
+      ],
+    };
+  }
+}

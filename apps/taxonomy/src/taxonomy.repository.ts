@@ -1,0 +1,141 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SkillNeighbour, ProximityReason } from '@brobygger/contracts';
+import { TAXONOMY_SCHEMA as S } from './schema';
+
+export interface ReleaseRow {
+  version: string;
+  importedAt: Date;
+  skills: number;
+  occupations: number;
+}
+
+export interface LabelRow {
+  id: string;
+  lang: string;
+  kind: 'preferred' | 'alt' | 'hidden';
+  label: string;
+}
+
+export interface OccupationRow {
+  id: string;
+  iscoGroup: string;
+  description: string | null;
+  iscoLabelEn: string | null;
+  iscoLabelNb: string | null;
+}
+
+export interface OccupationSkillRow {
+  id: string;
+  type: string;
+  relation: 'essential' | 'optional';
+  label: string;
+}
+
+export interface StyrkRow {
+  code: string;
+  nameNb: string;
+  iscoCode: string;
+}
+
+/** The taxonomy's reads. Each caller passes a forked EntityManager; nothing here writes. */
+export class TaxonomyRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private get conn() {
+    return this.em.getConnection();
+  }
+
+  async currentRelease(): Promise<ReleaseRow | null> {
+    const [row] = await this.conn.execute<
+      { version: string; imported_at: Date | string; skills: number; occupations: number }[]
+    >(`select version, imported_at, skills, occupations from ${S}.release order by imported_at desc limit 1`);
+    return row
+      ? {
+          version: row.version,
+          // The driver may hand a timestamp back as text from a raw query.
+          importedAt: new Date(row.imported_at),
+          skills: row.skills,
+          occupations: row.occupations,
+        }
+      : null;
+  }
+
+  /** Every label of every skill in use, for the in-memory resolver. */
+  async skillLabels(): Promise<LabelRow[]> {
+    return this.conn.execute<LabelRow[]>(
+      `select l.skill_id as id, l.lang, l.kind, l.label
+       from ${S}.skill_label l join ${S}.skill s on s.id = l.skill_id
+       where s.retired_in is null`,
+    );
+  }
+
+  async skillPriors(): Promise<{ id: string; reuseLevel: string | null }[]> {
+    return this.conn.execute(
+      `select id, reuse_level as "reuseLevel" from ${S}.skill where retired_in is null`,
+    );
+  }
+
+  async skillTypes(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.conn.execute<{ id: string; type: string }[]>(
+      `select id, type from ${S}.skill where id = any(array(select jsonb_array_elements_text(?::jsonb)))`,
+      [JSON.stringify(ids)],
+    );
+    return new Map(rows.map((r) => [r.id, r.type]));
+  }
+
+  async occupation(id: string): Promise<OccupationRow | null> {
+    const [row] = await this.conn.execute<OccupationRow[]>(
+      `select o.id, o.isco_group as "iscoGroup", o.description,
+         g.label_en as "iscoLabelEn", g.label_nb as "iscoLabelNb"
+       from ${S}.occupation o left join ${S}.isco_group g on g.code = o.isco_group
+       where o.id = ?`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async occupationLabels(id: string): Promise<LabelRow[]> {
+    return this.conn.execute<LabelRow[]>(
+      `select occupation_id as id, lang, kind, label from ${S}.occupation_label
+       where occupation_id = ? and kind = 'preferred'`,
+      [id],
+    );
+  }
+
+  /** The occupation's skills, essential first, then by how common the skill is. Labels are English. */
+  async occupationSkills(id: string): Promise<OccupationSkillRow[]> {
+    return this.conn.execute<OccupationSkillRow[]>(
+      `select s.id, s.type, os.relation, s.preferred_label as label
+       from ${S}.occupation_skill os join ${S}.skill s on s.id = os.skill_id
+       where os.occupation_id = ? and s.retired_in is null
+       order by os.relation, s.occupation_count desc, s.preferred_label`,
+      [id],
+    );
+  }
+
+  async styrkGroups(): Promise<StyrkRow[]> {
+    return this.conn.execute<StyrkRow[]>(
+      `select code, name_nb as "nameNb", isco_code as "iscoCode" from ${S}.styrk_group
+       where isco_code is not null and level = 4`,
+    );
+  }
+
+  async neighbours(ids: string[]): Promise<SkillNeighbour[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.conn.execute<
+      { skill_id: string; other_id: string; score: number; reason: string }[]
+    >(
+      `select skill_id, other_id, score, reason from ${S}.skill_neighbour
+       where skill_id = any(array(select jsonb_array_elements_text(?::jsonb)))
+       order by skill_id, score desc, other_id`,
+      [JSON.stringify(ids)],
+    );
+    return rows.map((r) => ({
+      skillId: r.skill_id,
+      other: r.other_id,
+      score: Number(r.score),
+      reason: r.reason as ProximityReason,
+    }));
+  }
+}

@@ -1,0 +1,211 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Meilisearch } from 'meilisearch';
+import {
+  labelFallback,
+  NotFound,
+  ServiceUnavailable,
+  type ExtractedSkill,
+  type NormaliseDto,
+  type NormaliseResult,
+  type OccupationDetail,
+  type OccupationHit,
+  type ResolvedSkill,
+  type SkillHit,
+  type SkillNeighbour,
+  type SkillRef,
+  type SkillType,
+  type TaxonomyInfo,
+  type TaxonomyLang,
+  type TaxonomySearchQueryDto,
+} from '@brobygger/contracts';
+import { CONFIG } from '@brobygger/platform';
+import {
+  OCCUPATIONS_INDEX,
+  SKILLS_INDEX,
+  indexUid,
+  type OccupationDocument,
+  type SkillDocument,
+} from '@brobygger/search';
+import { labelSimilarity } from '@brobygger/taxonomy';
+import type { TaxonomyConfig } from './config';
+import { SkillResolver } from './skill-resolver';
+import { TaxonomyRepository, type StyrkRow } from './taxonomy.repository';
+
+export const MEILI = Symbol('MEILI');
+
+/** Skills have English labels only; every other language falls back to them (see labelFallback). */
+const SKILL_LABEL_LANG: TaxonomyLang = 'en';
+
+@Injectable()
+export class TaxonomyService {
+  private readonly skillsUid: string;
+  private readonly occupationsUid: string;
+  private readonly minConfidence: number;
+  private styrk: Promise<Map<string, StyrkRow>> | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(MEILI) private readonly meili: Meilisearch,
+    @Inject(CONFIG) config: TaxonomyConfig,
+    private readonly resolver: SkillResolver,
+  ) {
+    this.skillsUid = indexUid(config.MEILI_INDEX_PREFIX, SKILLS_INDEX);
+    this.occupationsUid = indexUid(config.MEILI_INDEX_PREFIX, OCCUPATIONS_INDEX);
+    this.minConfidence = config.NORMALISE_MIN_CONFIDENCE / 100;
+  }
+
+  private repo() {
+    return new TaxonomyRepository(this.orm.em.fork());
+  }
+
+  async info(): Promise<TaxonomyInfo> {
+    const r = await this.repo().currentRelease();
+    return {
+      version: r?.version ?? null,
+      skills: r?.skills ?? 0,
+      occupations: r?.occupations ?? 0,
+      importedAt: r?.importedAt.toISOString() ?? null,
+    };
+  }
+
+  async searchSkills(q: TaxonomySearchQueryDto): Promise<SkillHit[]> {
+    const res = await this.meili.index<SkillDocument>(this.skillsUid).search(q.q, { limit: q.limit });
+    return res.hits.map((h) => ({
+      id: h.id,
+      label: h.preferred_en,
+      lang: SKILL_LABEL_LANG,
+      matchedLabel: bestLabel(q.q, [h.preferred_en, ...h.alt_en, ...h.hidden_en]),
+      type: h.type as SkillType,
+      reuseLevel: h.reuseLevel,
+    }));
+  }
+
+  async searchOccupations(q: TaxonomySearchQueryDto): Promise<OccupationHit[]> {
+    const [res, styrk] = await Promise.all([
+      this.meili.index<OccupationDocument>(this.occupationsUid).search(q.q, { limit: q.limit }),
+      this.styrkByIsco(),
+    ]);
+    return res.hits.map((h) => ({
+      id: h.id,
+      ...preferredIn(h, q.lang),
+      matchedLabel: bestLabel(q.q, allLabels(h)),
+      iscoGroup: h.iscoGroup,
+      styrk: styrkOf(styrk, h.iscoGroup),
+    }));
+  }
+
+  async getOccupation(id: string, lang: TaxonomyLang): Promise<OccupationDetail> {
+    const repo = this.repo();
+    const [occupation, labels, skills, styrk] = await Promise.all([
+      repo.occupation(id),
+      repo.occupationLabels(id),
+      repo.occupationSkills(id),
+      this.styrkByIsco(),
+    ]);
+    if (!occupation) throw new NotFound(`No occupation ${id}`);
+    const byLang = Object.fromEntries(labels.map((l) => [`preferred_${l.lang}`, l.label]));
+    const preferred = preferredIn(byLang, lang);
+    const ref = (s: (typeof skills)[number]): SkillRef => ({
+      id: s.id,
+      label: s.label,
+      lang: SKILL_LABEL_LANG,
+      type: s.type as SkillType,
+    });
+    return {
+      id,
+      ...preferred,
+      matchedLabel: preferred.label,
+      iscoGroup: occupation.iscoGroup,
+      iscoLabel:
+        (lang === 'nb' || lang === 'nn' ? occupation.iscoLabelNb : null) ?? occupation.iscoLabelEn ?? null,
+      styrk: styrkOf(styrk, occupation.iscoGroup),
+      description: occupation.description,
+      essentialSkills: skills.filter((s) => s.relation === 'essential').map(ref),
+      optionalSkills: skills.filter((s) => s.relation === 'optional').map(ref),
+    };
+  }
+
+  async normalise(dto: NormaliseDto): Promise<NormaliseResult> {
+    const loaded = await this.resolver.labels();
+    if (!loaded) throw new ServiceUnavailable('The taxonomy has not been imported yet');
+    const label = (id: string) => loaded.preferred.get(id) ?? id;
+    if (dto.text !== undefined) {
+      const skills: ExtractedSkill[] = loaded.index.extract(dto.text, { limit: 20 }).map((e) => ({
+        id: e.conceptId,
+        label: label(e.conceptId),
+        confidence: round(e.confidence),
+        matchedLabel: bestLabel(
+          e.matched,
+          loaded.index.labelsOf(e.conceptId).map((l) => l.label),
+        ),
+        evidence: e.matched,
+      }));
+      return { kind: 'text', skills };
+    }
+    const results = dto.texts!.map((text) => ({
+      text,
+      skills: loaded.index
+        .lookup(text, 5)
+        .filter((h) => h.confidence >= this.minConfidence)
+        .map((h): ResolvedSkill => ({
+          id: h.conceptId,
+          label: label(h.conceptId),
+          confidence: round(h.confidence),
+          matchedLabel: h.label,
+        })),
+    }));
+    return { kind: 'texts', results };
+  }
+
+  relatedSkills(ids: string[]): Promise<SkillNeighbour[]> {
+    return this.repo().neighbours(ids);
+  }
+
+  /** STYRK-08 is small and changes only with an import: read once per process. */
+  private styrkByIsco(): Promise<Map<string, StyrkRow>> {
+    this.styrk ??= this.repo()
+      .styrkGroups()
+      .then((rows) => new Map(rows.map((r) => [r.iscoCode, r])));
+    this.styrk.catch(() => (this.styrk = undefined));
+    return this.styrk;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function styrkOf(styrk: Map<string, StyrkRow>, isco: string) {
+  const s = styrk.get(isco);
+  return s ? { code: s.code, name: s.nameNb } : null;
+}
+
+/** The preferred label in the asked language or the first language of its fallback chain that has one. */
+function preferredIn(
+  doc: Record<string, unknown>,
+  lang: TaxonomyLang,
+): { label: string; lang: TaxonomyLang } {
+  for (const l of labelFallback(lang)) {
+    const label = doc[`preferred_${l}`];
+    if (typeof label === 'string') return { label, lang: l };
+  }
+  return { label: typeof doc.preferred_en === 'string' ? doc.preferred_en : '', lang: 'en' };
+}
+
+function allLabels(doc: Record<string, unknown>): string[] {
+  return Object.entries(doc).flatMap(([k, v]) =>
+    /^(preferred|alt|hidden)_/.test(k) ? (Array.isArray(v) ? (v as string[]) : [String(v)]) : [],
+  );
+}
+
+/** The label that best explains why a hit matched the query: the one most like what was typed. */
+function bestLabel(q: string, labels: string[]): string {
+  let best = labels[0] ?? '';
+  let bestScore = -1;
+  for (const l of labels) {
+    const s = labelSimilarity(q, l);
+    if (s > bestScore) [best, bestScore] = [l, s];
+  }
+  return best;
+}

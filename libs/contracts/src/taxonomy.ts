@@ -1,0 +1,203 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+/**
+ * Languages a taxonomy label can be asked for. ESCO ships occupation labels in the languages of the data we
+ * import (Norwegian as `no`, stored here as `nb`); skills are English only. `nn` and `uk` have no labels of
+ * their own yet and are accepted because candidates read them: they fall back as LABEL_FALLBACK says.
+ */
+export const TAXONOMY_LANGS = [
+  'nb',
+  'nn',
+  'en',
+  'ar',
+  'uk',
+  'sv',
+  'da',
+  'is',
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'it',
+  'pl',
+  'lt',
+  'ro',
+  'bg',
+] as const;
+export type TaxonomyLang = (typeof TAXONOMY_LANGS)[number];
+
+/**
+ * The declared fallback chain: a label is shown in the first language of the chain that has one. English
+ * is last everywhere because every ESCO concept has an English preferred label.
+ */
+export function labelFallback(lang: TaxonomyLang): TaxonomyLang[] {
+  // Nynorsk, Danish and Swedish readers read bokmål far more easily than English.
+  if (lang === 'nn' || lang === 'da' || lang === 'sv') return [lang, 'nb', 'en'];
+  return lang === 'en' ? ['en'] : [lang, 'en'];
+}
+
+export const SKILL_TYPES = ['skill/competence', 'knowledge', 'language', 'unknown'] as const;
+export type SkillType = (typeof SKILL_TYPES)[number];
+
+/** ESCO ids without the `http://data.europa.eu/esco/` prefix. */
+export const SKILL_ID = /^skill\/[0-9a-f-]{36}$/;
+export const OCCUPATION_ID = /^occupation\/[0-9a-f-]{36}$/;
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class TaxonomySearchQueryDto {
+  @ApiProperty({ example: 'weldng', description: 'What the user typed, 1–100 characters' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  q!: string;
+
+  @ApiPropertyOptional({ enum: TAXONOMY_LANGS, default: 'nb', description: 'Label language; see fallback' })
+  @IsOptional()
+  @IsIn(TAXONOMY_LANGS, { message: `lang must be one of ${TAXONOMY_LANGS.join(', ')}` })
+  lang: TaxonomyLang = 'nb';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit: number = 10;
+}
+
+export class OccupationQueryDto {
+  @ApiPropertyOptional({ enum: TAXONOMY_LANGS, default: 'nb' })
+  @IsOptional()
+  @IsIn(TAXONOMY_LANGS, { message: `lang must be one of ${TAXONOMY_LANGS.join(', ')}` })
+  lang: TaxonomyLang = 'nb';
+}
+
+export const MAX_NORMALISE_TEXTS = 1000;
+export const MAX_EXTRACT_CHARS = 20_000;
+
+/**
+ * Either `texts` (short skill names, each resolved on its own) or `text` (a paragraph, such as an opening's
+ * description, from which the skills it mentions are extracted). Exactly one of the two.
+ */
+export class NormaliseDto {
+  @ApiPropertyOptional({ type: [String], example: ['sveising', 'MIG weldng', 'food hygiene'] })
+  @ValidateIf((o: NormaliseDto) => o.texts !== undefined || o.text === undefined)
+  @ArrayMinSize(1, { message: 'texts (or text) is required' })
+  @ArrayMaxSize(MAX_NORMALISE_TEXTS, { message: `texts takes at most ${MAX_NORMALISE_TEXTS} items` })
+  @IsString({ each: true })
+  @Length(1, 200, { each: true, message: 'each of texts must be 1–200 characters' })
+  texts?: string[];
+
+  @ApiPropertyOptional({ example: 'We need a cook with food hygiene training and a forklift licence.' })
+  @ValidateIf((o: NormaliseDto) => o.text !== undefined)
+  @IsString()
+  @Length(1, MAX_EXTRACT_CHARS)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  text?: string;
+
+  @ApiPropertyOptional({ enum: TAXONOMY_LANGS, default: 'nb' })
+  @IsOptional()
+  @IsIn(TAXONOMY_LANGS, { message: `lang must be one of ${TAXONOMY_LANGS.join(', ')}` })
+  lang: TaxonomyLang = 'nb';
+}
+
+export class RelatedSkillsQuery {
+  @IsString({ each: true })
+  @ArrayMaxSize(2000)
+  @Matches(SKILL_ID, { each: true })
+  skillIds!: string[];
+}
+
+export class GetOccupationQuery extends OccupationQueryDto {
+  @Matches(OCCUPATION_ID, { message: 'id must be an ESCO occupation id' })
+  id!: string;
+}
+
+// --- views -------------------------------------------------------------------------------------------------
+
+export interface LabelInLang {
+  /** The label in the asked language, or the first language of the fallback chain that has one. */
+  label: string;
+  lang: TaxonomyLang;
+}
+
+export interface SkillHit extends LabelInLang {
+  id: string;
+  /** The label (in whatever language) the query matched: often an alternative or hidden label. */
+  matchedLabel: string;
+  type: SkillType;
+  reuseLevel: string | null;
+}
+
+export interface OccupationHit extends LabelInLang {
+  id: string;
+  matchedLabel: string;
+  iscoGroup: string;
+  /** The Norwegian STYRK-08 group the ISCO group maps to, when there is one. */
+  styrk: { code: string; name: string } | null;
+}
+
+export interface SkillRef extends LabelInLang {
+  id: string;
+  type: SkillType;
+}
+
+export interface OccupationDetail extends OccupationHit {
+  description: string | null;
+  iscoLabel: string | null;
+  essentialSkills: SkillRef[];
+  optionalSkills: SkillRef[];
+}
+
+export interface ResolvedSkill {
+  id: string;
+  label: string;
+  /** 0–1; 1 is an exact label. Below the service's threshold nothing is returned at all. */
+  confidence: number;
+  matchedLabel: string;
+}
+
+export interface NormalisedText {
+  text: string;
+  /** Best first; empty when nothing is close enough ("none"). */
+  skills: ResolvedSkill[];
+}
+
+export interface ExtractedSkill extends ResolvedSkill {
+  /** The words of the text that gave the skill away. */
+  evidence: string;
+}
+
+export type NormaliseResult =
+  { kind: 'texts'; results: NormalisedText[] } | { kind: 'text'; skills: ExtractedSkill[] };
+
+export type ProximityReason = 'same' | 'broader' | 'narrower' | 'sibling' | 'related' | 'shared-occupations';
+
+export interface SkillNeighbour {
+  skillId: string;
+  other: string;
+  score: number;
+  reason: ProximityReason;
+}
+
+export interface TaxonomyInfo {
+  version: string | null;
+  skills: number;
+  occupations: number;
+  importedAt: string | null;
+}

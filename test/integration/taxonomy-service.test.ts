@@ -1,0 +1,219 @@
+import type { INestMicroservice } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Meilisearch } from 'meilisearch';
+import pino from 'pino';
+import {
+  Patterns,
+  ServiceUnavailable,
+  ValidationFailed,
+  type NormaliseResult,
+  type OccupationDetail,
+  type OccupationHit,
+  type SkillHit,
+  type SkillNeighbour,
+} from '@brobygger/contracts';
+import {
+  bootstrapRpcService,
+  loadConfig,
+  PrefixedRedisClient,
+  RpcCaller,
+  rpcChannelPrefix,
+  transportOptions,
+} from '@brobygger/platform';
+import { isolate, TAXONOMY_FIXTURE, type Isolation } from '@brobygger/testing';
+import { taxonomyEnv } from '../../apps/taxonomy/src/config';
+import { importTaxonomy } from '../../apps/taxonomy/src/import/taxonomy-import';
+import { taxonomyOrmConfig } from '../../apps/taxonomy/src/mikro-orm.config';
+import { TaxonomyModule } from '../../apps/taxonomy/src/taxonomy.module';
+
+// Real ESCO ids from the fixture (a slice of ESCO v1.1.1).
+const OPERATE_FORKLIFT = 'skill/28cb374e-6261-4133-8371-f9a5470145da';
+const OPERATE_WELDING_EQUIPMENT = 'skill/2fcd95a4-1f9a-41cf-95a9-4701bde476b4';
+const FOOD_SAFETY = 'skill/0ff99f51-40d9-42f1-a1ec-377b2bb5e15f';
+const BUS_DRIVER = 'occupation/00cee175-1376-43fb-9f02-ba3d7a910a58';
+const WELDER = 'occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+
+/** The taxonomy service in-process over the real Redis transport, with the fixture imported. */
+describe('taxonomy service over RPC', () => {
+  let iso: Isolation;
+  let app: INestMicroservice;
+  let client: PrefixedRedisClient;
+  let rpc: RpcCaller;
+
+  beforeAll(async () => {
+    iso = await isolate();
+    const config = loadConfig(taxonomyEnv, {
+      DATABASE_URL: iso.databaseUrl,
+      REDIS_URL: iso.redisUrl,
+      REDIS_PREFIX: iso.redisPrefix,
+      MEILI_URL: iso.meiliUrl,
+      MEILI_MASTER_KEY: iso.meiliKey,
+      MEILI_INDEX_PREFIX: iso.meiliPrefix,
+    });
+    const logger = pino({ level: 'silent' });
+    app = await bootstrapRpcService('taxonomy', TaxonomyModule.forRoot(config, logger), config, logger);
+    client = new PrefixedRedisClient(rpcChannelPrefix(iso.redisPrefix), transportOptions(iso.redisUrl));
+    await client.connect();
+    rpc = new RpcCaller(client, 20_000);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await app?.close();
+  });
+
+  it('answers 503 before any release is imported, then works once one is', async () => {
+    await expect(rpc.call(Patterns.taxonomy.normalise, { texts: ['welding'] })).rejects.toBeInstanceOf(
+      ServiceUnavailable,
+    );
+    const orm = await MikroORM.init(taxonomyOrmConfig(iso.databaseUrl));
+    try {
+      await importTaxonomy({
+        orm,
+        meili: new Meilisearch({ host: iso.meiliUrl, apiKey: iso.meiliKey }),
+        indexPrefix: iso.meiliPrefix,
+        dataDir: TAXONOMY_FIXTURE,
+        log: () => undefined,
+      });
+    } finally {
+      await orm.close(true);
+    }
+    expect(await rpc.call(Patterns.taxonomy.info, {})).toMatchObject({ version: 'fixture-1', skills: 487 });
+  });
+
+  describe('skill autocomplete', () => {
+    it('finds a skill by an alternative label and says which label matched', async () => {
+      const hits = await rpc.call<SkillHit[]>(Patterns.taxonomy.searchSkills, {
+        q: 'drive a forklift',
+        lang: 'nb',
+        limit: 5,
+      });
+      expect(hits[0]).toEqual({
+        id: OPERATE_FORKLIFT,
+        label: 'operate forklift',
+        lang: 'en', // skills have English labels only: nb falls back to en
+        matchedLabel: 'drive a forklift',
+        type: 'skill/competence',
+        reuseLevel: 'cross-sector',
+      });
+    });
+
+    it('tolerates a typo', async () => {
+      const hits = await rpc.call<SkillHit[]>(Patterns.taxonomy.searchSkills, { q: 'forklfit', limit: 5 });
+      expect(hits.map((h) => h.id)).toContain(OPERATE_FORKLIFT);
+    });
+
+    it('refuses an empty or oversized query and an unknown language, naming the field', async () => {
+      for (const [query, field] of [
+        [{ q: '' }, 'q'],
+        [{ q: 'x'.repeat(101) }, 'q'],
+        [{ q: 'weld', lang: 'xx' }, 'lang'],
+        [{ q: 'weld', limit: 500 }, 'limit'],
+      ] as const) {
+        const err = (await rpc.call(Patterns.taxonomy.searchSkills, query).catch((e: unknown) => e)) as
+          ValidationFailed | undefined;
+        expect(err).toBeInstanceOf(ValidationFailed);
+        expect(err!.fields?.map((f) => f.field)).toEqual([field]);
+      }
+    });
+  });
+
+  describe('occupations', () => {
+    it('finds a Norwegian title and shows the Norwegian label with its STYRK-08 group', async () => {
+      const hits = await rpc.call<OccupationHit[]>(Patterns.taxonomy.searchOccupations, {
+        q: 'bussjåfør',
+        lang: 'nb',
+        limit: 3,
+      });
+      expect(hits[0]).toMatchObject({
+        id: BUS_DRIVER,
+        label: 'bussjåfør',
+        lang: 'nb',
+        matchedLabel: 'bussjåfør',
+        iscoGroup: '8331',
+        styrk: { code: '8331' },
+      });
+    });
+
+    it('finds an occupation by a Norwegian alternative label with a typo, shown in English when asked', async () => {
+      const hits = await rpc.call<OccupationHit[]>(Patterns.taxonomy.searchOccupations, {
+        q: 'renholdr',
+        lang: 'en',
+        limit: 3,
+      });
+      expect(hits[0]).toMatchObject({ label: 'building cleaner', lang: 'en', matchedLabel: 'renholder' });
+    });
+
+    it('gives an occupation with its essential and optional skills', async () => {
+      const o = await rpc.call<OccupationDetail>(Patterns.taxonomy.getOccupation, { id: WELDER, lang: 'nb' });
+      expect(o).toMatchObject({ id: WELDER, label: 'sveiser', lang: 'nb', iscoGroup: '7212' });
+      expect(o.essentialSkills.length).toBeGreaterThan(5);
+      expect(o.optionalSkills.length).toBeGreaterThan(5);
+      expect(o.essentialSkills.map((s) => s.id)).toContain(OPERATE_WELDING_EQUIPMENT);
+      expect(o.essentialSkills[0]).toMatchObject({ lang: 'en', type: expect.any(String) });
+    });
+
+    it('falls back to English for a language without a label (Ukrainian)', async () => {
+      const o = await rpc.call<OccupationDetail>(Patterns.taxonomy.getOccupation, { id: WELDER, lang: 'uk' });
+      expect(o).toMatchObject({ label: 'welder', lang: 'en' });
+    });
+  });
+
+  describe('normalise', () => {
+    const resolve = async (texts: string[]) => {
+      const r = await rpc.call<NormaliseResult>(Patterns.taxonomy.normalise, { texts });
+      if (r.kind !== 'texts') throw new Error('expected texts');
+      return r.results;
+    };
+
+    it('resolves a known alternative label with full confidence', async () => {
+      const [r] = await resolve(['drive a forklift']);
+      expect(r.skills[0]).toMatchObject({ id: OPERATE_FORKLIFT, confidence: 1, label: 'operate forklift' });
+    });
+
+    it('resolves a label with a typo', async () => {
+      const [r] = await resolve(['operate weldng equipment']);
+      expect(r.skills[0]?.id).toBe(OPERATE_WELDING_EQUIPMENT);
+      expect(r.skills[0].confidence).toBeLessThan(1);
+    });
+
+    it('returns nothing for text that names no skill', async () => {
+      const [r] = await resolve(['xyzzy qwerty plugh']);
+      expect(r).toEqual({ text: 'xyzzy qwerty plugh', skills: [] });
+    });
+
+    it('extracts the skills a paragraph mentions', async () => {
+      const r = await rpc.call<NormaliseResult>(Patterns.taxonomy.normalise, {
+        text: 'You will operate a forklift in our warehouse. You must comply with food safety and hygiene rules.',
+      });
+      if (r.kind !== 'text') throw new Error('expected text');
+      const ids = r.skills.slice(0, 5).map((s) => s.id);
+      expect(ids).toEqual(expect.arrayContaining([OPERATE_FORKLIFT, FOOD_SAFETY]));
+      expect(r.skills[0].evidence).not.toBe('');
+    });
+
+    it('refuses more than 1,000 texts, an empty list, and both or neither of texts and text', async () => {
+      const fieldsOf = async (body: unknown) =>
+        (
+          (await rpc.call(Patterns.taxonomy.normalise, body).catch((e: unknown) => e)) as ValidationFailed
+        ).fields?.map((f) => f.field);
+      expect(await fieldsOf({ texts: Array.from({ length: 1001 }, () => 'welding') })).toEqual(['texts']);
+      expect(await fieldsOf({ texts: [] })).toEqual(['texts']);
+      expect(await fieldsOf({})).toEqual(['texts']);
+      expect(await fieldsOf({ text: '   ' })).toEqual(['text']);
+      expect(await fieldsOf({ texts: ['welding'], lang: 'klingon' })).toEqual(['lang']);
+    });
+  });
+
+  it('gives the precomputed neighbours of a skill, each with a score in [0,1] and a reason', async () => {
+    const n = await rpc.call<SkillNeighbour[]>(Patterns.taxonomy.relatedSkills, {
+      skillIds: [OPERATE_WELDING_EQUIPMENT],
+    });
+    expect(n.length).toBeGreaterThan(0);
+    for (const x of n) {
+      expect(x.skillId).toBe(OPERATE_WELDING_EQUIPMENT);
+      expect(x.score).toBeGreaterThan(0);
+      expect(x.score).toBeLessThanOrEqual(1);
+      expect(['broader', 'narrower', 'sibling', 'related', 'shared-occupations']).toContain(x.reason);
+    }
+  });
+});
