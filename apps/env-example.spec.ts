@@ -4,6 +4,7 @@ import { candidatesEnv } from './candidates/src/config';
 import { employersEnv } from './employers/src/config';
 import { gatewayEnv } from './gateway/src/config';
 import { matchingEnv } from './matching/src/config';
+import { taxonomyEnv } from './taxonomy/src/config';
 
 describe('.env.example', () => {
   const documented = new Set(
@@ -13,7 +14,7 @@ describe('.env.example', () => {
       .map((l) => l.split('=')[0]),
   );
   const known = new Set(
-    [gatewayEnv, candidatesEnv, employersEnv, matchingEnv].flatMap((s) => Object.keys(s)),
+    [gatewayEnv, candidatesEnv, employersEnv, matchingEnv, taxonomyEnv].flatMap((s) => Object.keys(s)),
   );
 
   it('documents every key an app reads', () => {

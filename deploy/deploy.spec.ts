@@ -7,30 +7,39 @@
  * Checks collect problems as readable strings and expect an empty list, so a failure names what is wrong.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { databaseEnv, type EnvSpec } from '@brobygger/platform';
 import { candidatesEnv } from '../apps/candidates/src/config';
 import { employersEnv } from '../apps/employers/src/config';
 import { gatewayEnv } from '../apps/gateway/src/config';
 import { matchingEnv } from '../apps/matching/src/config';
+import { taxonomyEnv } from '../apps/taxonomy/src/config';
 
 const ROOT = resolve(__dirname, '..');
 const K8S_DIR = join(ROOT, 'deploy/k8s');
 
-const APPS = ['gateway', 'candidates', 'employers', 'matching'] as const;
+const APPS = ['gateway', 'candidates', 'employers', 'matching', 'taxonomy'] as const;
 type AppName = (typeof APPS)[number];
 const APP_SPECS: Record<AppName, EnvSpec> = {
   gateway: gatewayEnv,
   candidates: candidatesEnv,
   employers: employersEnv,
   matching: matchingEnv,
+  taxonomy: taxonomyEnv,
 };
 /** The migrate entry points read only DATABASE_URL (apps/<app>/src/migrate.ts). */
 const MIGRATE_SPEC: EnvSpec = databaseEnv;
-const MIGRATIONS_IN_ORDER = ['candidates', 'employers', 'matching'].map(
-  (app) => `dist/apps/${app}/src/migrate.js`,
-);
+/** Apps with a schema, in the order their migrations run. */
+const MIGRATION_APPS = ['candidates', 'employers', 'matching', 'taxonomy'] as const;
+const MIGRATIONS_IN_ORDER = MIGRATION_APPS.map((app) => `dist/apps/${app}/src/migrate.js`);
+/**
+ * The one-shot that loads the taxonomy release shipped in data/taxonomy into PostgreSQL and Meilisearch
+ * (apps/taxonomy/src/import.ts); it reads the taxonomy app's keys (taxonomyEnv).
+ */
+const TAXONOMY_IMPORT = 'dist/apps/taxonomy/src/import.js';
+const TAXONOMY_IMPORT_SPEC: EnvSpec = taxonomyEnv;
+const TAXONOMY_DATA = 'data/taxonomy';
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -186,7 +195,7 @@ function imageTag(image: string): string | undefined {
   return lastPart.includes(':') ? lastPart.split(':').pop() : undefined;
 }
 
-/** The three migrate scripts, chained with && so a failing one stops the rest. */
+/** The migrate scripts of MIGRATION_APPS in order, chained with && so a failing one stops the rest. */
 function expectMigrationsInOrder(words: string[]): void {
   expect(words.filter((w) => w.endsWith('.js') || w === '&&')).toEqual(
     MIGRATIONS_IN_ORDER.flatMap((m, i) => (i ? ['&&', m] : [m])),
@@ -252,7 +261,7 @@ describe('docker-compose.yml', () => {
     expectNoProblems(problems);
   });
 
-  it('runs the candidates, employers, matching migrations in order, stopping at a failure', () => {
+  it(`runs the ${MIGRATION_APPS.join(', ')} migrations in order, stopping at a failure`, () => {
     const migrate = composeService('migrate');
     const words = commandWords(migrate.command);
     expectMigrationsInOrder(words);
@@ -276,12 +285,43 @@ describe('docker-compose.yml', () => {
     const problems = [
       ['gateway', 'JWT_SECRET'],
       ['candidates', 'MEILI_MASTER_KEY'],
+      ['taxonomy', 'MEILI_MASTER_KEY'],
+      ['taxonomy-import', 'MEILI_MASTER_KEY'],
     ]
       .filter(([service, key]) => !required(obj(composeService(service).environment)[key]))
       .map(
         ([service, key]) => `${service}: ${key} should be \${${key}:?message}, not a literal or a default`,
       );
     expectNoProblems(problems);
+  });
+
+  it('has a taxonomy-import one-shot that runs import.js after migrate, with the keys taxonomyEnv reads', () => {
+    const service = composeService('taxonomy-import');
+    const entries = entryPoints(commandWords(service.command));
+    const dependsOn = obj(service.depends_on);
+    const needs: [string, string][] = [
+      ['migrate', 'service_completed_successfully'],
+      ['postgres', 'service_healthy'],
+      ['meilisearch', 'service_healthy'],
+    ];
+    const problems = [
+      ...(entries.length === 1 && `dist/${entries[0].source.replace(/\.ts$/, '.js')}` === TAXONOMY_IMPORT
+        ? missingSources('taxonomy-import', entries)
+        : [`taxonomy-import: command should run exactly ${TAXONOMY_IMPORT}`]),
+      ...(str(service.restart) === 'no'
+        ? []
+        : [`taxonomy-import: restart is "${str(service.restart)}", should be 'no' (it runs once)`]),
+      ...needs
+        .filter(([dep, condition]) => obj(dependsOn[dep]).condition !== condition)
+        .map(([dep, condition]) => `taxonomy-import: should depend on ${dep} with condition ${condition}`),
+      ...envProblems('taxonomy-import', 'taxonomyEnv', TAXONOMY_IMPORT_SPEC, composeEnv(service)),
+    ];
+    expectNoProblems(problems);
+  });
+
+  it('starts the taxonomy app only after taxonomy-import completed successfully', () => {
+    const dependsOn = obj(composeService('taxonomy').depends_on);
+    expect(obj(dependsOn['taxonomy-import']).condition).toBe('service_completed_successfully');
   });
 
   it('starts apps after migrate succeeded and once the services they use are healthy', () => {
@@ -322,14 +362,14 @@ describe('docker-compose.yml', () => {
     expect(test).not.toMatch(/\b(curl|wget)\b/);
   });
 
-  it('builds migrate and every app service from deploy/Dockerfile at the repository root', () => {
+  it('builds the one-shots and every app service from deploy/Dockerfile at the repository root', () => {
     const services = composeServices();
     const builtImages = new Map<string, Obj>();
     for (const service of Object.values(services)) {
       if (isObj(service.build) && typeof service.image === 'string')
         builtImages.set(service.image, service.build);
     }
-    const problems = ['migrate', ...APPS].flatMap((name) => {
+    const problems = ['migrate', 'taxonomy-import', ...APPS].flatMap((name) => {
       const service = services[name] ?? {};
       const build = isObj(service.build) ? service.build : builtImages.get(str(service.image));
       if (!build) return [`${name}: neither builds nor uses an image another service builds`];
@@ -397,6 +437,40 @@ describe('deploy/Dockerfile', () => {
     const entries = entryPoints(commandWords(cmd.replace(/[[\]",]/g, ' ')));
     expect(entries.map((e) => e.source)).toEqual(['apps/gateway/src/main.ts']);
     expectNoProblems(missingSources('Dockerfile CMD', entries));
+  });
+
+  it(`copies the taxonomy release (${TAXONOMY_DATA}) into the runtime stage, where import.js finds it`, () => {
+    expect(existsSync(join(ROOT, TAXONOMY_DATA, 'manifest.json'))).toBe(true);
+    const runtime = dockerfileStages().at(-1)!;
+    const workdir =
+      runtime.lines
+        .map((l) => /^WORKDIR\s+(\S+)/i.exec(l)?.[1])
+        .filter((w) => w !== undefined)
+        .pop() ?? '/';
+    // import.js walks up from dist/apps/taxonomy/src, so the release must sit next to dist/ in WORKDIR.
+    const wanted = posix.join(workdir, TAXONOMY_DATA);
+    const copies = runtime.lines
+      .filter((l) => /^COPY\b/i.test(l))
+      .map((l) =>
+        commandWords(l.replace(/[[\]",]/g, ' '))
+          .filter((w) => !w.startsWith('--'))
+          .slice(1),
+      );
+    const copied = copies.some((words) => {
+      const dest = posix.resolve(workdir, words.at(-1) ?? '');
+      const sources = words.slice(0, -1).map((src) => posix.normalize(src).replace(/\/+$/, ''));
+      return (
+        (dest === wanted && sources.some((src) => src.endsWith(TAXONOMY_DATA))) ||
+        (dest === posix.dirname(wanted) && sources.some((src) => /(^|\/)data$/.test(src)))
+      );
+    });
+    expect(copied).toBe(true);
+    // The build stage copies the whole context; .dockerignore must not leave the release out of it.
+    const ignored = readText('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim().replace(/^\/|\/$/g, ''))
+      .filter((l) => ['data', TAXONOMY_DATA].includes(l) || /\.gz$/.test(l));
+    expect(ignored).toEqual([]);
   });
 
   it('keeps host artefacts out of the build context via .dockerignore', () => {
@@ -609,7 +683,7 @@ describe('deploy/k8s', () => {
     expectNoProblems(problems);
   });
 
-  it('has a Job that runs the three migrations in order with only DATABASE_URL', () => {
+  it(`has a Job that runs the ${MIGRATION_APPS.join(', ')} migrations in order with only DATABASE_URL`, () => {
     const jobs = ofKind('Job').filter((m) =>
       containersOf(m).some((c) =>
         entryPoints(commandWords(c.body.command, c.body.args)).some((e) => e.file === 'migrate'),
@@ -625,6 +699,24 @@ describe('deploy/k8s', () => {
       ...missingSources(container.where, entryPoints(words)),
       ...envProblems(container.where, 'databaseEnv', MIGRATE_SPEC, env),
     ]);
+    expect(['Never', 'OnFailure']).toContain(obj(obj(obj(jobs[0].body.spec).template).spec).restartPolicy);
+  });
+
+  it('has exactly one Job running the taxonomy import, with keys taxonomyEnv accepts, never restarted', () => {
+    const runsImport = (c: Container) =>
+      commandWords(c.body.command, c.body.args).some((w) => w === TAXONOMY_IMPORT);
+    const jobs = ofKind('Job').filter((m) => containersOf(m).some(runsImport));
+    expect(jobs.map((m) => m.name)).toHaveLength(1);
+    const containers = containersOf(jobs[0]).filter(runsImport);
+    const problems = containers.flatMap((c) => {
+      const { env, problems: refProblems } = containerEnv(c);
+      return [
+        ...refProblems,
+        ...missingSources(c.where, entryPoints(commandWords(c.body.command, c.body.args))),
+        ...envProblems(c.where, 'taxonomyEnv', TAXONOMY_IMPORT_SPEC, env),
+      ];
+    });
+    expectNoProblems(problems);
     expect(['Never', 'OnFailure']).toContain(obj(obj(obj(jobs[0].body.spec).template).spec).restartPolicy);
   });
 
