@@ -19,7 +19,7 @@ import {
   type RunningSystem,
 } from '@brobygger/testing';
 
-/** The platform slice, through the gateway's HTTP API, against the four apps started as `npm start` does. */
+/** The platform slice, through the gateway's HTTP API, against the five apps started as `npm start` does. */
 describe('the slice through every wire', () => {
   let sys: RunningSystem;
   let staff: string;
@@ -51,6 +51,7 @@ describe('the slice through every wire', () => {
       candidates: 'up',
       employers: 'up',
       matching: 'up',
+      taxonomy: 'up',
     });
   });
 

@@ -30,7 +30,14 @@ describe('gateway health', () => {
     try {
       const report = await health.check();
       expect(report.status).toBe('down');
-      expect(report.down.sort()).toEqual(['candidates', 'employers', 'matching', 'meilisearch', 'postgres']);
+      expect(report.down.sort()).toEqual([
+        'candidates',
+        'employers',
+        'matching',
+        'meilisearch',
+        'postgres',
+        'taxonomy',
+      ]);
       // No service answered, so nothing can say whether PostgreSQL is up: unknown, not blamed.
       expect(report.checks).toMatchObject({ redis: 'up', postgres: 'unknown' });
       expect(report.queues?.matching).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });

@@ -11,7 +11,10 @@ function goldSet(gold: Gold): ReadonlySet<string> {
 }
 
 /** Share of items whose gold id is among the first `k` ranked ids. */
-export function accuracyAtK(results: ReadonlyArray<{ gold: string; ranked: readonly string[] }>, k: number): number {
+export function accuracyAtK(
+  results: ReadonlyArray<{ gold: string; ranked: readonly string[] }>,
+  k: number,
+): number {
   if (results.length === 0) return 0;
   let hits = 0;
   for (const r of results) if (r.ranked.slice(0, k).includes(r.gold)) hits++;
@@ -22,7 +25,10 @@ export function accuracyAtK(results: ReadonlyArray<{ gold: string; ranked: reado
  * R-precision cut at k: per item, the share of the first min(k, |gold|) ranked ids that are gold, so an
  * item with one gold id is judged on its first result only. Averaged over items with any gold.
  */
-export function rPrecisionAtK(results: ReadonlyArray<{ gold: Gold; ranked: readonly string[] }>, k: number): number {
+export function rPrecisionAtK(
+  results: ReadonlyArray<{ gold: Gold; ranked: readonly string[] }>,
+  k: number,
+): number {
   let sum = 0;
   let n = 0;
   for (const r of results) {
@@ -45,7 +51,9 @@ export interface PrecisionRecall {
 }
 
 /** Micro-averaged precision, recall and F1 of predicted id sets against gold sets (duplicates count once). */
-export function setPrecisionRecall(results: ReadonlyArray<{ gold: Gold; predicted: readonly string[] }>): PrecisionRecall {
+export function setPrecisionRecall(
+  results: ReadonlyArray<{ gold: Gold; predicted: readonly string[] }>,
+): PrecisionRecall {
   let tp = 0;
   let predicted = 0;
   let relevant = 0;

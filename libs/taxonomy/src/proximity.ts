@@ -1,15 +1,11 @@
-/*
- * How close two skills are, for a scorer that gives partial credit when a candidate has a skill near the one
- * asked for. The neighbours are computed once (at taxonomy import) from ESCO's hierarchy, its skill → skill
- * relations and the occupations two skills share; asking about a pair is then a map lookup.
+/**
+ * How related two skills are, for a scorer that asks about many candidate × opening skill pairs: all the
+ * work happens once in `computeNeighbours`, and `SkillProximity` answers each pair with two map reads.
  */
-import type { ProximityReason, SkillNeighbour } from '@brobygger/contracts';
 
-/** The wire's shape (libs/contracts): the taxonomy service hands these to other services as they are. */
-export type Neighbour = SkillNeighbour;
-export type { ProximityReason };
+export type ProximityReason = 'same' | 'broader' | 'narrower' | 'sibling' | 'related' | 'shared-occupations';
 
-/** broader: `to` is the broader skill of `from`; essential/optional: ESCO's skill → skill relations. */
+/** broader: `to` is the broader skill of `from`; essential/optional: ESCO skill→skill relations. */
 export interface SkillRelation {
   from: string;
   to: string;
@@ -22,17 +18,32 @@ export interface OccupationSkillLink {
   relation: 'essential' | 'optional';
 }
 
-export const PROXIMITY_SCORES = {
-  broaderOrNarrower: 0.8,
-  relatedEssential: 0.7,
-  sibling: 0.6,
-  relatedOptional: 0.5,
-  /** The most that sharing occupations alone can give: it is the weakest kind of evidence. */
-  sharedOccupationsMax: 0.5,
-} as const;
+/** `other` seen from `skillId`: reason 'broader' means `other` is broader than `skillId`. */
+export interface Neighbour {
+  skillId: string;
+  other: string;
+  score: number;
+  reason: ProximityReason;
+}
 
-/** Order of preference when a pair is close for several reasons and the scores tie. */
-const REASON_ORDER: ProximityReason[] = [
+export interface NeighbourOptions {
+  /** Shared-occupation neighbours kept per skill (default 10). */
+  topK?: number;
+  /** Occupations two skills must share to count as neighbours that way (default 2). */
+  minShared?: number;
+  /** Skills linked to more occupations are left out of shared-occupation pairs (default 500). */
+  maxOccupations?: number;
+  /** Children of one broader skill are siblings only if there are at most this many (default 30). */
+  maxSiblings?: number;
+  /**
+   * Which ids are skills, for the broader/narrower/sibling rows. By default ids starting with `skill/`;
+   * ESCO skill groups share that prefix, so pass the set of real skill ids when the caller has it.
+   */
+  isSkill?: (id: string) => boolean;
+}
+
+/** Ties between reasons of equal score go to the one listed first. */
+export const PROXIMITY_REASONS: readonly ProximityReason[] = [
   'same',
   'broader',
   'narrower',
@@ -41,131 +52,258 @@ const REASON_ORDER: ProximityReason[] = [
   'shared-occupations',
 ];
 
-export interface NeighbourOptions {
-  /** Shared-occupation neighbours kept per skill. */
-  topK?: number;
-  /** Occupations two skills must share before that counts. */
-  minShared?: number;
-  /** Siblings only under a parent with at most this many children: a huge group says little. */
-  maxSiblings?: number;
-  /** Skills linked to more occupations than this (e.g. "communication") are left out of co-occurrence. */
-  maxOccupations?: number;
+export const PROXIMITY_SCORES = {
+  broader: 0.8,
+  narrower: 0.8,
+  essential: 0.7,
+  sibling: 0.6,
+  optional: 0.5,
+  /** Shared occupations score this times the weighted Jaccard of the two skills' occupations. */
+  sharedOccupations: 0.5,
+} as const;
+
+// Optional links say less about what a job needs than essential ones.
+const OPTIONAL_LINK_WEIGHT = 0.5;
+// Pair keys are a * KEY_BASE + b: exact in a double for up to 2^26 distinct ids.
+const KEY_BASE = 2 ** 26;
+
+const reasonRank = (r: ProximityReason) => PROXIMITY_REASONS.indexOf(r);
+
+/** Best reason per ordered pair of interned ids. */
+class PairTable {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly rows = new Map<number, { score: number; reason: ProximityReason }>();
+
+  intern(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.index.set(id, i);
+      this.ids.push(id);
+    }
+    return i;
+  }
+
+  offer(a: number, b: number, score: number, reason: ProximityReason): void {
+    if (a === b) return;
+    const key = a * KEY_BASE + b;
+    const prev = this.rows.get(key);
+    if (!prev || score > prev.score || (score === prev.score && reasonRank(reason) < reasonRank(prev.reason))) {
+      this.rows.set(key, { score, reason });
+    }
+  }
+
+  toNeighbours(): Neighbour[] {
+    const out: Neighbour[] = [];
+    for (const [key, { score, reason }] of this.rows) {
+      const a = Math.floor(key / KEY_BASE);
+      out.push({ skillId: this.ids[a], other: this.ids[key - a * KEY_BASE], score, reason });
+    }
+    return out.sort(compareNeighbours);
+  }
 }
 
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** By skill, then score descending, then reason order, then the other id. */
+function compareNeighbours(x: Neighbour, y: Neighbour): number {
+  return (
+    compareIds(x.skillId, y.skillId) ||
+    y.score - x.score ||
+    reasonRank(x.reason) - reasonRank(y.reason) ||
+    compareIds(x.other, y.other)
+  );
+}
+
+/**
+ * Every related pair of skills, as directed rows in both directions, with the strongest reason per pair
+ * (ties go to the reason listed first in `PROXIMITY_REASONS`):
+ * - broader / narrower 0.8, from skill→skill broader relations;
+ * - sibling 0.6, children of one broader skill that has at most `maxSiblings` children (a big family
+ *   says little about any two of its members);
+ * - related 0.7 (essential) or 0.5 (optional), from ESCO skill→skill relations;
+ * - shared-occupations 0.5 × weighted Jaccard of the skills' occupations (essential link 1, optional
+ *   0.5), for each skill's `topK` best partners sharing at least `minShared` occupations. Both
+ *   directions are written, so a skill can have more than `topK` of these rows but proximity stays
+ *   symmetric. Skills in more than `maxOccupations` occupations are left out: they pair with
+ *   everything, and their pairs are most of the work.
+ * Sorted by skill, then score descending.
+ */
 export function computeNeighbours(
   relations: readonly SkillRelation[],
   links: readonly OccupationSkillLink[],
   opts: NeighbourOptions = {},
 ): Neighbour[] {
-  const { topK = 10, minShared = 2, maxSiblings = 30, maxOccupations = 500 } = opts;
-  const best = new Map<string, Neighbour>();
-  const offer = (skillId: string, other: string, score: number, reason: ProximityReason) => {
-    if (skillId === other) return;
-    const key = `${skillId}\u0000${other}`;
-    const current = best.get(key);
-    if (
-      !current ||
-      score > current.score ||
-      (score === current.score && REASON_ORDER.indexOf(reason) < REASON_ORDER.indexOf(current.reason))
-    ) {
-      best.set(key, { skillId, other, score, reason });
-    }
-  };
+  const topK = opts.topK ?? 10;
+  const minShared = opts.minShared ?? 2;
+  const maxOccupations = opts.maxOccupations ?? 500;
+  const maxSiblings = opts.maxSiblings ?? 30;
+  const isSkill = opts.isSkill ?? ((id: string) => id.startsWith('skill/'));
+  const table = new PairTable();
 
-  const children = new Map<string, string[]>();
+  const children = new Map<number, Set<number>>();
   for (const r of relations) {
     if (r.kind === 'broader') {
-      offer(r.from, r.to, PROXIMITY_SCORES.broaderOrNarrower, 'broader');
-      offer(r.to, r.from, PROXIMITY_SCORES.broaderOrNarrower, 'narrower');
-      (children.get(r.to) ?? children.set(r.to, []).get(r.to)!).push(r.from);
+      if (!isSkill(r.from) || !isSkill(r.to)) continue;
+      const child = table.intern(r.from);
+      const parent = table.intern(r.to);
+      table.offer(child, parent, PROXIMITY_SCORES.broader, 'broader');
+      table.offer(parent, child, PROXIMITY_SCORES.narrower, 'narrower');
+      let set = children.get(parent);
+      if (!set) children.set(parent, (set = new Set()));
+      set.add(child);
     } else {
-      const score =
-        r.kind === 'essential' ? PROXIMITY_SCORES.relatedEssential : PROXIMITY_SCORES.relatedOptional;
-      offer(r.from, r.to, score, 'related');
-      offer(r.to, r.from, score, 'related');
+      const a = table.intern(r.from);
+      const b = table.intern(r.to);
+      const score = r.kind === 'essential' ? PROXIMITY_SCORES.essential : PROXIMITY_SCORES.optional;
+      table.offer(a, b, score, 'related');
+      table.offer(b, a, score, 'related');
     }
   }
-  for (const kids of children.values()) {
-    if (kids.length > maxSiblings) continue;
-    for (const a of kids) for (const b of kids) offer(a, b, PROXIMITY_SCORES.sibling, 'sibling');
+  for (const set of children.values()) {
+    if (set.size < 2 || set.size > maxSiblings) continue;
+    const kids = [...set];
+    for (const a of kids) for (const b of kids) table.offer(a, b, PROXIMITY_SCORES.sibling, 'sibling');
   }
 
-  // Weighted Jaccard over occupation sets: essential links count 1, optional 0.5.
-  const bySkill = new Map<string, Map<string, number>>();
-  const byOccupation = new Map<string, { skillId: string; w: number }[]>();
-  for (const l of links) {
-    const w = l.relation === 'essential' ? 1 : 0.5;
-    (bySkill.get(l.skillId) ?? bySkill.set(l.skillId, new Map()).get(l.skillId)!).set(l.occupationId, w);
-  }
-  const weight = new Map<string, number>();
-  for (const [skillId, occ] of bySkill) {
-    if (occ.size > maxOccupations) continue;
-    weight.set(
-      skillId,
-      [...occ.values()].reduce((a, b) => a + b, 0),
-    );
-    for (const [occupationId, w] of occ) {
-      (byOccupation.get(occupationId) ?? byOccupation.set(occupationId, []).get(occupationId)!).push({
-        skillId,
-        w,
-      });
-    }
-  }
-  for (const [skillId, occ] of bySkill) {
-    if (!weight.has(skillId)) continue;
-    const overlap = new Map<string, { min: number; shared: number }>();
-    for (const [occupationId, w] of occ) {
-      for (const o of byOccupation.get(occupationId) ?? []) {
-        if (o.skillId === skillId) continue;
-        const acc = overlap.get(o.skillId) ?? { min: 0, shared: 0 };
-        acc.min += Math.min(w, o.w);
-        acc.shared += 1;
-        overlap.set(o.skillId, acc);
-      }
-    }
-    const scored = [...overlap.entries()]
-      .filter(([, acc]) => acc.shared >= minShared)
-      .map(([other, acc]) => {
-        const union = weight.get(skillId)! + weight.get(other)! - acc.min;
-        return { other, jaccard: union > 0 ? acc.min / union : 0 };
-      })
-      .sort((a, b) => b.jaccard - a.jaccard || (a.other < b.other ? -1 : 1))
-      .slice(0, topK);
-    for (const s of scored) {
-      const score = Math.min(PROXIMITY_SCORES.sharedOccupationsMax, 0.5 * s.jaccard);
-      if (score > 0) offer(skillId, s.other, Math.round(score * 1000) / 1000, 'shared-occupations');
-    }
-  }
-  return [...best.values()].sort((a, b) =>
-    a.skillId < b.skillId
-      ? -1
-      : a.skillId > b.skillId
-        ? 1
-        : b.score - a.score || (a.other < b.other ? -1 : 1),
-  );
+  addSharedOccupations(table, links, topK, minShared, maxOccupations);
+  return table.toNeighbours();
 }
 
-/** O(1) per pair once built from the neighbours of the skills a scorer cares about. */
+function addSharedOccupations(
+  table: PairTable,
+  links: readonly OccupationSkillLink[],
+  topK: number,
+  minShared: number,
+  maxOccupations: number,
+): void {
+  if (topK <= 0) return;
+  // Skill → occupation → weight; an essential link wins over an optional one for the same pair.
+  const occIndex = new Map<string, number>();
+  const bySkill = new Map<number, Map<number, number>>();
+  for (const l of links) {
+    const s = table.intern(l.skillId);
+    let o = occIndex.get(l.occupationId);
+    if (o === undefined) occIndex.set(l.occupationId, (o = occIndex.size));
+    const w = l.relation === 'essential' ? 1 : OPTIONAL_LINK_WEIGHT;
+    let occs = bySkill.get(s);
+    if (!occs) bySkill.set(s, (occs = new Map()));
+    occs.set(o, Math.max(w, occs.get(o) ?? 0));
+  }
+
+  const n = table.ids.length;
+  const totalWeight = new Float64Array(n);
+  const occSkills: Array<Array<[number, number]>> = Array.from({ length: occIndex.size }, () => []);
+  const skills = [...bySkill.keys()].filter((s) => (bySkill.get(s)?.size ?? 0) <= maxOccupations);
+  skills.sort((a, b) => compareIds(table.ids[a], table.ids[b]));
+  for (const s of skills) {
+    for (const [o, w] of bySkill.get(s) ?? []) {
+      totalWeight[s] += w;
+      occSkills[o].push([s, w]);
+    }
+  }
+
+  // Per skill: walk its occupations' skill lists, summing min(weight) per partner. Scratch arrays are
+  // reset through the touched list, so the whole pass is O(sum over occupations of size²).
+  const minSum = new Float64Array(n);
+  const shared = new Int32Array(n);
+  for (const a of skills) {
+    const touched: number[] = [];
+    for (const [o, wa] of bySkill.get(a) ?? []) {
+      for (const [b, wb] of occSkills[o]) {
+        if (b === a) continue;
+        if (shared[b] === 0) touched.push(b);
+        shared[b]++;
+        minSum[b] += Math.min(wa, wb);
+      }
+    }
+    const candidates: Array<{ b: number; jaccard: number }> = [];
+    for (const b of touched) {
+      if (shared[b] >= minShared) {
+        candidates.push({ b, jaccard: minSum[b] / (totalWeight[a] + totalWeight[b] - minSum[b]) });
+      }
+      shared[b] = 0;
+      minSum[b] = 0;
+    }
+    candidates.sort((x, y) => y.jaccard - x.jaccard || compareIds(table.ids[x.b], table.ids[y.b]));
+    for (const { b, jaccard } of candidates.slice(0, topK)) {
+      const score = Math.min(PROXIMITY_SCORES.sharedOccupations, PROXIMITY_SCORES.sharedOccupations * jaccard);
+      table.offer(a, b, score, 'shared-occupations');
+      table.offer(b, a, score, 'shared-occupations');
+    }
+  }
+}
+
+export interface Proximity {
+  score: number;
+  reason: ProximityReason | null;
+}
+
+const NONE: Proximity = Object.freeze({ score: 0, reason: null });
+const SAME: Proximity = Object.freeze({ score: 1, reason: 'same' });
+
+/** Constant-time relatedness of two skills from precomputed `Neighbour` rows. */
 export class SkillProximity {
-  private readonly byPair = new Map<string, Neighbour>();
-  private readonly bySkill = new Map<string, Neighbour[]>();
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly pairs = new Map<number, Neighbour>();
+  private readonly bySkill = new Map<number, Neighbour[]>();
 
   constructor(neighbours: readonly Neighbour[]) {
-    for (const n of neighbours) {
-      this.byPair.set(`${n.skillId}\u0000${n.other}`, n);
-      (this.bySkill.get(n.skillId) ?? this.bySkill.set(n.skillId, []).get(n.skillId)!).push(n);
+    for (const row of neighbours) {
+      if (row.skillId === row.other) continue;
+      const a = this.intern(row.skillId);
+      const b = this.intern(row.other);
+      const key = a * KEY_BASE + b;
+      const prev = this.pairs.get(key);
+      if (
+        !prev ||
+        row.score > prev.score ||
+        (row.score === prev.score && reasonRank(row.reason) < reasonRank(prev.reason))
+      ) {
+        this.pairs.set(key, row);
+      }
     }
-    for (const list of this.bySkill.values())
-      list.sort((a, b) => b.score - a.score || (a.other < b.other ? -1 : 1));
+    for (const [key, row] of this.pairs) {
+      const a = Math.floor(key / KEY_BASE);
+      const list = this.bySkill.get(a);
+      if (list) list.push(row);
+      else this.bySkill.set(a, [row]);
+    }
+    for (const list of this.bySkill.values()) list.sort(compareNeighbours);
   }
 
-  proximity(a: string, b: string): { score: number; reason: ProximityReason | null } {
-    if (a === b) return { score: 1, reason: 'same' };
-    const n = this.byPair.get(`${a}\u0000${b}`);
-    return n ? { score: n.score, reason: n.reason } : { score: 0, reason: null };
+  /** Number of directed rows kept. */
+  get size(): number {
+    return this.pairs.size;
   }
 
+  /** 1 and 'same' for one skill, the stored row for a neighbour, else 0 and null. */
+  proximity(a: string, b: string): Proximity {
+    if (a === b) return SAME;
+    const ia = this.index.get(a);
+    const ib = this.index.get(b);
+    if (ia === undefined || ib === undefined) return NONE;
+    const row = this.pairs.get(ia * KEY_BASE + ib);
+    return row ? { score: row.score, reason: row.reason } : NONE;
+  }
+
+  /** Neighbours of a skill, highest score first. */
   neighbours(a: string): Neighbour[] {
-    return this.bySkill.get(a) ?? [];
+    const ia = this.index.get(a);
+    return ia === undefined ? [] : [...(this.bySkill.get(ia) ?? [])];
+  }
+
+  private intern(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.index.set(id, i);
+      this.ids.push(id);
+    }
+    return i;
   }
 }

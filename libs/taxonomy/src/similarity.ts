@@ -1,4 +1,4 @@
-import { fold, stem } from './text';
+import { STOPWORDS, fold, stem } from './text';
 
 /** Labels are short; past this many characters the tail adds cost but no information. */
 export const MAX_COMPARED_CHARS = 64;
@@ -72,16 +72,25 @@ export function splitText(folded: string): SplitText {
   return { text: folded, words, stems: words.map(stem) };
 }
 
+// Filler words ("of", "our", "skills") count this much of a content word, so "help our customers" is
+// nearly "help customers".
+const FILLER_WEIGHT = 0.25;
+
+function wordWeight(w: string): number {
+  return STOPWORDS.has(w) ? FILLER_WEIGHT : 1;
+}
+
 /**
  * Soft Dice overlap of two word lists: each word scores its best match in the other list (1 for the
- * same word or stem, the edit similarity for a likely typo, else 0), and the sums are divided by the total
- * number of words. Word order does not matter.
+ * same word or stem, the edit similarity for a likely typo, else 0), weighted (filler words count a
+ * quarter) and divided by the total weight. Word order does not matter.
  */
 export function tokenOverlap(a: SplitText, b: SplitText): number {
   const na = a.words.length;
   const nb = b.words.length;
   if (na === 0 || nb === 0) return na === nb ? 1 : 0;
   let sum = 0;
+  let total = 0;
   const bestB = new Float64Array(nb);
   for (let i = 0; i < na; i++) {
     let best = 0;
@@ -90,24 +99,34 @@ export function tokenOverlap(a: SplitText, b: SplitText): number {
       if (s > best) best = s;
       if (s > bestB[j]) bestB[j] = s;
     }
-    sum += best;
+    const w = wordWeight(a.words[i]);
+    sum += w * best;
+    total += w;
   }
-  for (let j = 0; j < nb; j++) sum += bestB[j];
-  return sum / (na + nb);
+  for (let j = 0; j < nb; j++) {
+    const w = wordWeight(b.words[j]);
+    sum += w * bestB[j];
+    total += w;
+  }
+  return sum / total;
 }
 
+const SPACE_EDIT_FACTOR = 0.97;
+
 /**
- * Similarity of two folded, split labels. Character edits catch typos inside one word ("weldng"), the
- * word overlap catches reordering and inflection ("welding mig", "cooking"/"cook"); the better view
- * wins, with a little of the character view mixed into the word view so that an exact string still
- * beats a reordering of it.
+ * Similarity of two folded, split labels. The word view decides: words match when equal, equal after
+ * stemming ("cooking"/"cook") or one or two typos apart ("weldng"), in any order. The character view
+ * compares the texts without spaces and catches words run together or split ("fork lift"); it is
+ * squared, because two labels that share one long word ("code reviews"/"book reviews") are already
+ * close character by character without meaning the same thing.
  */
 export function splitSimilarity(a: SplitText, b: SplitText): number {
   if (a.text === b.text) return 1;
   if (a.text.length === 0 || b.text.length === 0) return 0;
-  const chars = editSimilarity(a.text, b.text);
+  // A space added or dropped is still an edit, so "fork lift" stays below an exact match.
+  const chars = SPACE_EDIT_FACTOR * editSimilarity(a.text.replaceAll(' ', ''), b.text.replaceAll(' ', ''));
   const words = tokenOverlap(a, b);
-  return Math.max(chars, 0.9 * words + 0.1 * chars);
+  return Math.max(0.9 * words + 0.1 * chars, chars * chars);
 }
 
 /** How alike two labels are, in [0, 1], after `fold`: "weldng"/"welding" ≈ 0.86, "mig welding"/"welding mig" ≈ 0.93. */
