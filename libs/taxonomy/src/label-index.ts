@@ -90,7 +90,8 @@ const DEFAULT_EXTRACT_MIN_CONFIDENCE = 0.4;
  * Weights of the extraction score (see `LabelIndex.extract`), set on the human-labelled ESCO skill
  * extraction benchmark: each was moved only while R-precision@5 rose on both its splits.
  */
-const EXTRACT = {
+export const EXTRACT = {
+  rareCoverage: 0,
   /** Label kind weights. Annotators, like ad writers, use ESCO's preferred names; alt labels are often a
    * broader or narrower term ("agile" is an alt label of "ICT project management methodologies"). */
   kindWeight: [1, 0.65, 0.8],
@@ -523,7 +524,7 @@ export class LabelIndex {
       }
       adjacency = sum / (end - start - 1);
     }
-    const coverage = Math.min(1, matchedIdf / total);
+    const coverage = Math.min(1, matchedIdf / total) ** (1 - EXTRACT.rareCoverage * rarity(matchedIdf));
     const score =
       EXTRACT.contentMax *
       coverage *

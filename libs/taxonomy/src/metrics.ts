@@ -136,18 +136,23 @@ const EDITS: readonly Edit[] = ['delete', 'insert', 'substitute', 'transpose'];
 /**
  * Applies `edits` random typos to `s`: deleting a letter, inserting a letter next on the keyboard to its
  * neighbour, substituting a keyboard neighbour, or swapping two adjacent different letters. Only letters
- * are touched, and never the first letter of a word, which people rarely get wrong. With one edit the
- * result is exactly one edit away from `s`; with two, at most two (the second may undo the first). Text
- * with no letter that may be edited is returned unchanged. Same `rnd` sequence, same result.
+ * are touched, and never the first letter of a word, which people rarely get wrong. A second edit keeps
+ * clear of the first, so one edit is exactly one OSA edit away from `s` and two are at most two (fewer
+ * if they happen to cancel). Text with no letter that may be edited is returned unchanged. Same `rnd`
+ * sequence, same result.
  */
 export function injectTypo(s: string, rnd: () => number, edits: 1 | 2): string {
   let chars = [...s];
+  let blocked: [number, number] = [-1, -1];
   for (let n = 0; n < edits; n++) {
     const first = EDITS.indexOf(pick(EDITS, rnd));
     for (let attempt = 0; attempt < EDITS.length; attempt++) {
-      const next = applyEdit(chars, EDITS[(first + attempt) % EDITS.length], rnd);
+      const next = applyEdit(chars, EDITS[(first + attempt) % EDITS.length], blocked, rnd);
       if (next) {
-        chars = next;
+        chars = next.chars;
+        // The changed characters and their neighbours: editing there again could merge the two typos
+        // into something OSA counts as three edits ("ab" → "ba" → "bxa").
+        blocked = [next.lo - 1, next.hi + 1];
         break;
       }
     }
@@ -155,42 +160,63 @@ export function injectTypo(s: string, rnd: () => number, edits: 1 | 2): string {
   return chars.join('');
 }
 
-/** Positions of letters that are not the first letter of their word. */
-function editable(chars: readonly string[]): number[] {
+interface EditResult {
+  chars: string[];
+  /** Range of changed positions in the new text. */
+  lo: number;
+  hi: number;
+}
+
+/** Positions of letters that are not the first letter of their word and lie outside `blocked`. */
+function editable(chars: readonly string[], blocked: readonly [number, number]): number[] {
   const out: number[] = [];
-  for (let i = 1; i < chars.length; i++) if (isLetter(chars[i]) && isLetter(chars[i - 1])) out.push(i);
+  for (let i = 1; i < chars.length; i++) {
+    if (i >= blocked[0] && i <= blocked[1]) continue;
+    if (isLetter(chars[i]) && isLetter(chars[i - 1])) out.push(i);
+  }
   return out;
 }
 
-function applyEdit(chars: readonly string[], edit: Edit, rnd: () => number): string[] | null {
-  const positions = editable(chars);
+function applyEdit(
+  chars: readonly string[],
+  edit: Edit,
+  blocked: readonly [number, number],
+  rnd: () => number,
+): EditResult | null {
+  const positions = editable(chars, blocked);
   const out = [...chars];
   switch (edit) {
     case 'delete': {
       if (positions.length === 0) return null;
-      out.splice(pick(positions, rnd), 1);
-      return out;
+      const i = pick(positions, rnd);
+      out.splice(i, 1);
+      return { chars: out, lo: i - 1, hi: i };
     }
     case 'insert': {
       if (positions.length === 0) return null;
       // Insert before a non-initial letter, so the new letter sits inside the word.
       const i = pick(positions, rnd);
       out.splice(i, 0, nearbyLetter(chars[i - 1], rnd));
-      return out;
+      return { chars: out, lo: i, hi: i };
     }
     case 'substitute': {
       if (positions.length === 0) return null;
       const i = pick(positions, rnd);
       out[i] = nearbyLetter(chars[i], rnd);
-      return out;
+      return { chars: out, lo: i, hi: i };
     }
     case 'transpose': {
-      const pairs = positions.filter((i) => isLetter(chars[i + 1]) && chars[i] !== chars[i + 1]);
+      const pairs = positions.filter(
+        (i) =>
+          isLetter(chars[i + 1]) &&
+          chars[i] !== chars[i + 1] &&
+          !(i + 1 >= blocked[0] && i + 1 <= blocked[1]),
+      );
       if (pairs.length === 0) return null;
       const i = pick(pairs, rnd);
       out[i] = chars[i + 1];
       out[i + 1] = chars[i];
-      return out;
+      return { chars: out, lo: i, hi: i + 1 };
     }
   }
 }

@@ -89,7 +89,11 @@ class PairTable {
     if (a === b) return;
     const key = a * KEY_BASE + b;
     const prev = this.rows.get(key);
-    if (!prev || score > prev.score || (score === prev.score && reasonRank(reason) < reasonRank(prev.reason))) {
+    if (
+      !prev ||
+      score > prev.score ||
+      (score === prev.score && reasonRank(reason) < reasonRank(prev.reason))
+    ) {
       this.rows.set(key, { score, reason });
     }
   }
@@ -230,7 +234,10 @@ function addSharedOccupations(
     }
     candidates.sort((x, y) => y.jaccard - x.jaccard || compareIds(table.ids[x.b], table.ids[y.b]));
     for (const { b, jaccard } of candidates.slice(0, topK)) {
-      const score = Math.min(PROXIMITY_SCORES.sharedOccupations, PROXIMITY_SCORES.sharedOccupations * jaccard);
+      const score = Math.min(
+        PROXIMITY_SCORES.sharedOccupations,
+        PROXIMITY_SCORES.sharedOccupations * jaccard,
+      );
       table.offer(a, b, score, 'shared-occupations');
       table.offer(b, a, score, 'shared-occupations');
     }

@@ -21,7 +21,8 @@ const SPECIAL_RE = /[æøåßœłđþı]/g;
 // Accents are dropped only on scripts where they are optional in practice (Latin, Greek). On Cyrillic a
 // mark changes the letter (й is not и), so those marks are kept and recomposed by the final NFC.
 const LATIN_OR_GREEK_MARKS_RE = /([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu;
-// Arabic tashkeel (vowel signs, shadda, sukun, hamza/madda above and below): optional in everyday writing.
+// Arabic tashkeel (vowel signs, shadda, sukun and the other marks up to U+065F) is optional in everyday
+// writing; letters written with a hamza (أ, ئ) are different letters and stay.
 const TASHKEEL_RE = /[\u064B-\u065F]/g;
 // Marks are kept as word characters because in scripts such as Devanagari they are part of the spelling.
 const NON_WORD_RE = /[^\p{L}\p{M}\p{N}]/gu;
@@ -35,16 +36,20 @@ const SPACES_RE = / +/g;
  * and "c#" keep their + and # because there they are part of a name.
  */
 export function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
-    .normalize('NFKD')
-    .replace(LATIN_OR_GREEK_MARKS_RE, '$1')
-    .replace(TASHKEEL_RE, '')
-    .normalize('NFC')
-    .replace(NON_WORD_RE, (c: string, at: number, str: string) => (isNameSuffix(c, at, str) ? c : ' '))
-    .replace(SPACES_RE, ' ')
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
+      // Tashkeel goes before decomposing, so that the hamza of a precomposed letter (أ, ئ) survives.
+      .normalize('NFC')
+      .replace(TASHKEEL_RE, '')
+      .normalize('NFKD')
+      .replace(LATIN_OR_GREEK_MARKS_RE, '$1')
+      .normalize('NFC')
+      .replace(NON_WORD_RE, (c: string, at: number, str: string) => (isNameSuffix(c, at, str) ? c : ' '))
+      .replace(SPACES_RE, ' ')
+      .trim()
+  );
 }
 
 // A + or # is kept when it belongs to a run of them that follows a letter and ends the word ("c++",
