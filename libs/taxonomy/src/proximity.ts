@@ -194,7 +194,7 @@ function addSharedOccupations(
     if (o === undefined) occIndex.set(l.occupationId, (o = occIndex.size));
     const w = l.relation === 'essential' ? 1 : OPTIONAL_LINK_WEIGHT;
     let occs = bySkill.get(s);
-    if (!occs) bySkill.set(s, (occs = new Map()));
+    if (!occs) bySkill.set(s, (occs = new Map<number, number>()));
     occs.set(o, Math.max(w, occs.get(o) ?? 0));
   }
 
