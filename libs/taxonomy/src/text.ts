@@ -105,15 +105,16 @@ const UNDOUBLE_RE = /([bcdgkmnprt])\1$/;
  * 1. Plurals: -ies → -y ("technologies"); -sses → -ss; -xes/-ches/-shes/-zes drop "es"; otherwise a final
  *    -s is dropped unless the word ends in -ss, -us or -is ("business", "status", "basis" stay).
  * 2. -ization becomes -isation.
- * 3. At most one derivational or inflectional ending, longest first: -ically/-ical → -ic
- *    ("analytically", "analytical" → "analytic"); -isation → -is ("organisation" → "organis");
- *    -ment and -ness when at least 4 letters remain ("management" → "manage"); the adverb
- *    endings -ely/-lly/-rly/-sly/-tly lose -ly when at least 4 letters remain ("effectively"), while
- *    "supply", "assembly" and "family" keep it; -ing and -ed when at least 3 letters with a vowel remain ("welding" → "weld", but "string"
- *    and "need" stay), -eed is left alone ("speed"); -er when at least 4 letters remain and the word
- *    does not end in -eer ("welder" → "weld", "driver" → "driv", "engineer" stays). After -ing, -ed and
- *    -er a doubled consonant is undoubled ("planning" → "plan", British "modelling" → "model",
- *    but "install" and "dress" keep theirs).
+ * 3. At most one derivational or inflectional ending, longest first:
+ *    - -ically/-ical → -ic ("analytically", "analytical" → "analytic"); -isation → -is ("organisation");
+ *    - -ment and -ness when at least 4 letters remain ("management" → "manage");
+ *    - the adverb endings -ely/-lly/-rly/-sly/-tly lose -ly when at least 4 letters remain
+ *      ("effectively"), while "supply", "assembly" and "family" keep it;
+ *    - -ing and -ed when at least 3 letters with a vowel remain ("welding" → "weld"; "string" and
+ *      "need" stay; -eed is left alone: "speed"), then a doubled final consonant is undoubled
+ *      ("planning" → "plan", British "modelling" → "model", but "install" and "dress" keep theirs);
+ *    - -er when at least 4 letters remain and the word does not end in -eer ("welder" → "weld",
+ *      "driver" → "driv", "engineer" stays); no undoubling here, so "better" does not become "bet".
  * 4. A final -e is dropped when at least 3 letters remain and it is not -ee ("manage" → "manag",
  *    "analyse" → "analys", "drive" → "driv"), so the verb and its -ing/-ed forms meet.
  * 5. A final -iz/-yz of 6+ letters becomes -is/-ys, so American and British spellings meet
@@ -165,10 +166,10 @@ function undouble(w: string): string {
 }
 
 /**
- * Words that carry no skill in job-ad text: function words plus the filler ads wrap skills in
- * ("experience with", "good knowledge of", "ability to"). Compared with the folded, unstemmed word.
+ * Grammatical words only. Labels drop these but keep words like "knowledge" or "skills", which in a
+ * label are part of the name ("knowledge management") even though in an ad they are filler.
  */
-export const STOPWORDS: ReadonlySet<string> = new Set([
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'a',
   'an',
   'and',
@@ -186,6 +187,21 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'on',
   'at',
   'by',
+  'as',
+  'from',
+  'its',
+  'their',
+  'your',
+  'our',
+  'etc',
+]);
+
+/**
+ * Words that carry no skill in job-ad text: function words plus the filler ads wrap skills in
+ * ("experience with", "good knowledge of", "ability to"). Compared with the folded, unstemmed word.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...FUNCTION_WORDS,
   'be',
   'being',
   'been',
@@ -193,17 +209,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'are',
   'was',
   'were',
-  'as',
-  'from',
-  'our',
-  'your',
   'you',
   'we',
   'us',
   'they',
-  'their',
   'it',
-  'its',
   'this',
   'that',
   'these',
@@ -233,7 +243,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'any',
   'other',
   'others',
-  'etc',
   'eg',
   'e',
   'g',
@@ -270,37 +279,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'advantage',
   'advantageous',
   'ideally',
-]);
-
-/**
- * Grammatical words only. Labels drop these but keep words like "knowledge" or "skills", which in a
- * label are part of the name ("knowledge management") even though in an ad they are filler.
- */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'a',
-  'an',
-  'and',
-  'or',
-  'nor',
-  'the',
-  'of',
-  'to',
-  'in',
-  'into',
-  'for',
-  'with',
-  'within',
-  'without',
-  'on',
-  'at',
-  'by',
-  'as',
-  'from',
-  'its',
-  'their',
-  'your',
-  'our',
-  'etc',
 ]);
 
 /** Stemmed words of `s` without stopwords: what a skill mention is made of. */
