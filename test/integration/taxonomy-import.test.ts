@@ -79,6 +79,16 @@ describe('taxonomy import', () => {
     expect(after.skills).toBe(487);
     expect(after.links).toBeGreaterThan(487);
     expect(after.neighbours).toBeGreaterThan(0);
+    // ESCO's skill groups have `skill/` ids too; neither they nor skills that merely share one are neighbours.
+    const viaGroups = await one<{ n: number }>(
+      `select count(*)::int as n from taxonomy.skill_neighbour n
+       where n.other_id in (select id from taxonomy.skill_group)
+          or (n.reason = 'sibling' and not exists (
+                select 1 from taxonomy.skill_broader a join taxonomy.skill_broader b on a.broader_id = b.broader_id
+                join taxonomy.skill p on p.id = a.broader_id
+                where a.concept_id = n.skill_id and b.concept_id = n.other_id))`,
+    );
+    expect(viaGroups.n).toBe(0);
     const stats = await meili.index(`${iso.meiliPrefix}taxonomy-skills`).getStats();
     expect(stats.numberOfDocuments).toBe(487);
     const occupations = await meili.index(`${iso.meiliPrefix}taxonomy-occupations`).getStats();

@@ -54,26 +54,23 @@ export async function importTaxonomy(o: ImportOptions): Promise<ImportOutcome> {
 
     o.log(`reading taxonomy ${manifest.version} from ${o.dataDir}`);
     const data = readTaxonomy(o.dataDir);
-    const occupationCount = new Map<string, number>();
-    for (const l of data.occupationSkills) {
-      occupationCount.set(l.skillId, (occupationCount.get(l.skillId) ?? 0) + 1);
-    }
     if (!current) {
       o.log('computing skill neighbours');
+      const skillIds = new Set(data.skills.map((s) => s.id));
       const neighbours: SkillNeighbour[] = computeNeighbours(
         [
-          ...data.skillBroader
-            .filter((b) => b.conceptId.startsWith('skill/') && b.broaderId.startsWith('skill/'))
-            .map((b) => ({ from: b.conceptId, to: b.broaderId, kind: 'broader' as const })),
+          ...data.skillBroader.map((b) => ({ from: b.conceptId, to: b.broaderId, kind: 'broader' as const })),
           ...data.skillRelations.map((r) => ({ from: r.skillId, to: r.relatedSkillId, kind: r.relation })),
         ],
         data.occupationSkills,
+        // ESCO's skill groups have `skill/` ids too: only real skills are broader, narrower or siblings.
+        { isSkill: (id) => skillIds.has(id) },
       );
       o.log(`writing ${data.skills.length} skills, ${data.occupations.length} occupations`);
       await new TaxonomyWriter(em).write(data, neighbours);
     }
     o.log('building the search indexes');
-    await indexTaxonomy(o.meili, o.indexPrefix, data, occupationCount);
+    await indexTaxonomy(o.meili, o.indexPrefix, data);
     await conn.execute(`update ${S}.release set indexed_at = now() where version = ?`, [manifest.version]);
     o.log(`taxonomy ${manifest.version} imported`);
     return { version: manifest.version, status: current ? 'reindexed' : 'imported', skipped: data.skipped };
