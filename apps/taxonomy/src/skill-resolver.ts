@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { LOGGER, type Logger } from '@brobygger/platform';
-import { REUSE_RANK } from '@brobygger/search';
-import { LabelIndex } from '@brobygger/taxonomy';
+import { LabelIndex, REUSE_LEVEL_PRIOR } from '@brobygger/taxonomy';
 import { TaxonomyRepository } from './taxonomy.repository';
 
 /** How often a running service asks whether an import brought a new release. */
@@ -55,7 +54,7 @@ export class SkillResolver {
     for (const r of rows) if (r.kind === 'preferred' && r.lang === 'en') preferred.set(r.id, r.label);
     const index = new LabelIndex(
       rows.map((r) => ({ conceptId: r.id, label: r.label, kind: r.kind, lang: r.lang })),
-      new Map(priors.map((p) => [p.id, (REUSE_RANK[p.reuseLevel ?? ''] ?? 0) / 4])),
+      new Map(priors.map((p) => [p.id, REUSE_LEVEL_PRIOR[p.reuseLevel ?? ''] ?? 0])),
     );
     this.logger.info({ version, labels: index.size }, 'skill labels loaded');
     return { version, index, preferred };

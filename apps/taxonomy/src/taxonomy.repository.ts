@@ -75,15 +75,6 @@ export class TaxonomyRepository {
     );
   }
 
-  async skillTypes(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.conn.execute<{ id: string; type: string }[]>(
-      `select id, type from ${S}.skill where id = any(array(select jsonb_array_elements_text(?::jsonb)))`,
-      [JSON.stringify(ids)],
-    );
-    return new Map(rows.map((r) => [r.id, r.type]));
-  }
-
   async occupation(id: string): Promise<OccupationRow | null> {
     const [row] = await this.conn.execute<OccupationRow[]>(
       `select o.id, o.isco_group as "iscoGroup", o.description,

@@ -1,26 +1,14 @@
 import type { Settings } from 'meilisearch';
+import { TAXONOMY_LANGS } from '@brobygger/contracts';
 
 export const SKILLS_INDEX = 'taxonomy-skills';
 export const OCCUPATIONS_INDEX = 'taxonomy-occupations';
 
-/** Languages that have occupation labels in the shipped data, in the order their labels rank. */
-export const OCCUPATION_LABEL_LANGS = [
-  'nb',
-  'en',
-  'ar',
-  'sv',
-  'da',
-  'is',
-  'de',
-  'fr',
-  'es',
-  'pt',
-  'it',
-  'pl',
-  'lt',
-  'ro',
-  'bg',
-] as const;
+/**
+ * Languages that have occupation labels in the shipped data, in the order their labels rank: every language
+ * the API accepts except those that only fall back to others.
+ */
+export const OCCUPATION_LABEL_LANGS = TAXONOMY_LANGS.filter((l) => l !== 'nn' && l !== 'uk');
 
 /**
  * Meilisearch document ids allow only letters, digits, `-` and `_`, so the document key is the UUID part of the

@@ -22,17 +22,12 @@ const TASK_TIMEOUT_MS = 10 * 60_000;
  * Builds the skills and occupations indexes of a release beside the live ones and swaps them in, so search
  * answers from the old index until the new one is complete, and a failed build changes nothing.
  */
-export async function indexTaxonomy(
-  meili: Meilisearch,
-  prefix: string,
-  data: TaxonomyData,
-  occupationCount: Map<string, number>,
-): Promise<void> {
+export async function indexTaxonomy(meili: Meilisearch, prefix: string, data: TaxonomyData): Promise<void> {
   await buildAndSwap(
     meili,
     indexUid(prefix, SKILLS_INDEX),
     skillIndexSettings(skillSynonyms(data)),
-    skillDocuments(data, occupationCount),
+    skillDocuments(data),
   );
   await buildAndSwap(
     meili,
@@ -59,7 +54,7 @@ async function buildAndSwap(meili: Meilisearch, uid: string, settings: Settings,
   await settled(meili.deleteIndex(next), TASK_TIMEOUT_MS);
 }
 
-export function skillDocuments(data: TaxonomyData, occupationCount: Map<string, number>): SkillDocument[] {
+export function skillDocuments(data: TaxonomyData): SkillDocument[] {
   const labels = new Map<string, { alt: string[]; hidden: string[] }>();
   for (const l of data.skillLabels) {
     if (l.kind === 'preferred') continue;
@@ -73,7 +68,7 @@ export function skillDocuments(data: TaxonomyData, occupationCount: Map<string, 
     type: s.type,
     reuseLevel: s.reuseLevel,
     reuseRank: REUSE_RANK[s.reuseLevel ?? ''] ?? 0,
-    occupationCount: occupationCount.get(s.id) ?? 0,
+    occupationCount: s.occupationCount,
     preferred_en: s.preferredLabel,
     // ESCO lists the preferred label among the alternatives too; once is enough.
     alt_en: (labels.get(s.id)?.alt ?? []).filter((a) => a !== s.preferredLabel),

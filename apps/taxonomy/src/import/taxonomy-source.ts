@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import type { SkillType } from '@brobygger/contracts';
 
 /** A data file that is missing, altered or malformed. Nothing has been written when this is thrown. */
 export class TaxonomyDataError extends Error {
@@ -19,6 +20,8 @@ export interface SkillRow {
   preferredLabel: string;
   description: string | null;
   collections: string[];
+  /** How many occupations name the skill: how common it is, which ranks search hits. */
+  occupationCount: number;
 }
 export interface SkillLabelRow {
   skillId: string;
@@ -76,7 +79,8 @@ interface Manifest {
 
 const SKILL_ID = /^skill\/[0-9a-f-]{36}$/;
 const OCCUPATION_ID = /^occupation\/[0-9a-f-]{36}$/;
-const SKILL_TYPES: Record<string, string> = {
+/** ESCO's skillType column → the SkillType of the wire (an empty cell, 5 rows upstream, is unknown). */
+const SKILL_TYPES: Record<string, SkillType> = {
   'skill/competence': 'skill/competence',
   knowledge: 'knowledge',
   language: 'language',
@@ -125,6 +129,7 @@ export function readTaxonomy(dir: string): TaxonomyData {
         preferredLabel: r.preferredLabel.trim(),
         description: blankToNull(r.description),
         collections: multi(r.collections),
+        occupationCount: 0,
       };
     },
   );
@@ -219,6 +224,9 @@ export function readTaxonomy(dir: string): TaxonomyData {
     }
     return [{ occupationId: r.occupation_id, skillId: r.skill_id, relation: relation(r.relationType, at) }];
   });
+
+  const skillById = new Map(skills.map((s) => [s.id, s]));
+  for (const l of occupationSkills) skillById.get(l.skillId)!.occupationCount++;
 
   const norwegianIsco = new Map(
     table('isco08_groups_no.csv.gz', ['code', 'preferredLabel_no']).map((r) => [r.code, r.preferredLabel_no]),

@@ -18,10 +18,6 @@ export class TaxonomyWriter {
 
   async write(data: TaxonomyData, neighbours: SkillNeighbour[]): Promise<void> {
     const v = data.version;
-    const occupationCount = new Map<string, number>();
-    for (const l of data.occupationSkills) {
-      occupationCount.set(l.skillId, (occupationCount.get(l.skillId) ?? 0) + 1);
-    }
 
     // Concepts are upserted, never deleted: ids are ESCO's and other services hold them.
     await this.upsert(
@@ -44,7 +40,7 @@ export class TaxonomyWriter {
         preferred_label: s.preferredLabel,
         description: s.description,
         collections: s.collections,
-        occupation_count: occupationCount.get(s.id) ?? 0,
+        occupation_count: s.occupationCount,
         retired_in: null,
       })),
     );
