@@ -40,6 +40,7 @@ const MIGRATIONS_IN_ORDER = MIGRATION_APPS.map((app) => `dist/apps/${app}/src/mi
 const TAXONOMY_IMPORT = 'dist/apps/taxonomy/src/import.js';
 const TAXONOMY_IMPORT_SPEC: EnvSpec = taxonomyEnv;
 const TAXONOMY_DATA = 'data/taxonomy';
+const GEO_DATA = 'data/geo';
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -439,16 +440,19 @@ describe('deploy/Dockerfile', () => {
     expectNoProblems(missingSources('Dockerfile CMD', entries));
   });
 
-  it(`copies the taxonomy release (${TAXONOMY_DATA}) into the runtime stage, where import.js finds it`, () => {
-    expect(existsSync(join(ROOT, TAXONOMY_DATA, 'manifest.json'))).toBe(true);
+  // Both are found at run time by walking up from dist/apps/<app>/src to WORKDIR/data/<name>.
+  it.each([
+    [TAXONOMY_DATA, 'manifest.json'],
+    [GEO_DATA, 'municipalities.csv.gz'],
+  ])('copies %s into the runtime stage, where the apps find it', (dataDir, marker) => {
+    expect(existsSync(join(ROOT, dataDir, marker))).toBe(true);
     const runtime = dockerfileStages().at(-1)!;
     const workdir =
       runtime.lines
         .map((l) => /^WORKDIR\s+(\S+)/i.exec(l)?.[1])
         .filter((w) => w !== undefined)
         .pop() ?? '/';
-    // import.js walks up from dist/apps/taxonomy/src, so the release must sit next to dist/ in WORKDIR.
-    const wanted = posix.join(workdir, TAXONOMY_DATA);
+    const wanted = posix.join(workdir, dataDir);
     const copies = runtime.lines
       .filter((l) => /^COPY\b/i.test(l))
       .map((l) =>
@@ -460,7 +464,7 @@ describe('deploy/Dockerfile', () => {
       const dest = posix.resolve(workdir, words.at(-1) ?? '');
       const sources = words.slice(0, -1).map((src) => posix.normalize(src).replace(/\/+$/, ''));
       return (
-        (dest === wanted && sources.some((src) => src.endsWith(TAXONOMY_DATA))) ||
+        (dest === wanted && sources.some((src) => src.endsWith(dataDir))) ||
         (dest === posix.dirname(wanted) && sources.some((src) => /(^|\/)data$/.test(src)))
       );
     });
@@ -469,7 +473,7 @@ describe('deploy/Dockerfile', () => {
     const ignored = readText('.dockerignore')
       .split('\n')
       .map((l) => l.trim().replace(/^\/|\/$/g, ''))
-      .filter((l) => ['data', TAXONOMY_DATA].includes(l) || /\.gz$/.test(l));
+      .filter((l) => ['data', dataDir].includes(l) || /\.gz$/.test(l));
     expect(ignored).toEqual([]);
   });
 
