@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
+  DescribeConceptsQuery,
   GetOccupationQuery,
   NormaliseDto,
   Patterns,
@@ -48,6 +49,11 @@ export class TaxonomyController {
   @MessagePattern(Patterns.taxonomy.normalise)
   normalise(@RpcData() dto: NormaliseDto) {
     return this.taxonomy.normalise(dto);
+  }
+
+  @MessagePattern(Patterns.taxonomy.describe)
+  describe(@RpcData() q: DescribeConceptsQuery) {
+    return this.taxonomy.describe(q);
   }
 
   @MessagePattern(Patterns.taxonomy.relatedSkills)

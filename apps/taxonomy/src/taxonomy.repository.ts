@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SkillNeighbour, ProximityReason } from '@brobygger/contracts';
+import type { ConceptLabels, SkillNeighbour, ProximityReason } from '@brobygger/contracts';
 import { TAXONOMY_SCHEMA as S } from './schema';
 
 export interface ReleaseRow {
@@ -110,6 +110,27 @@ export class TaxonomyRepository {
       `select code, name_nb as "nameNb", isco_code as "iscoCode" from ${S}.styrk_group
        where isco_code is not null and level = 4`,
     );
+  }
+
+  /**
+   * Preferred and alternative labels of the given live concepts, English preferred first. Hidden labels are
+   * misspellings and outdated terms ESCO keeps for search: they would only add noise to others' documents.
+   */
+  async conceptLabels(table: 'skill' | 'occupation', ids: string[]): Promise<ConceptLabels[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.conn.execute<{ id: string; labels: string[] }[]>(
+      `select c.id, array_agg(l.label order by (l.lang = 'en' and l.kind = 'preferred') desc, l.kind desc,
+         l.lang, l.label) as labels
+       from ${S}.${table} c join ${S}.${table}_label l on l.${table}_id = c.id
+       where c.id = any(array(select jsonb_array_elements_text(?::jsonb)))
+         and c.retired_in is null and l.kind <> 'hidden'
+       group by c.id`,
+      [JSON.stringify(ids)],
+    );
+    return rows.map((r) => {
+      const [label, ...rest] = r.labels;
+      return { id: r.id, label, otherLabels: [...new Set(rest)].filter((l) => l !== label) };
+    });
   }
 
   async neighbours(ids: string[]): Promise<SkillNeighbour[]> {

@@ -4,6 +4,8 @@ import type { Meilisearch } from 'meilisearch';
 import {
   labelFallback,
   NotFound,
+  type DescribeConceptsQuery,
+  type DescribedConcepts,
   ServiceUnavailable,
   type ExtractedSkill,
   type NormaliseDto,
@@ -156,6 +158,15 @@ export class TaxonomyService {
         })),
     }));
     return { kind: 'texts', results };
+  }
+
+  async describe(q: DescribeConceptsQuery): Promise<DescribedConcepts> {
+    const repo = this.repo();
+    const [skills, occupations] = await Promise.all([
+      repo.conceptLabels('skill', [...new Set(q.skillIds)]),
+      repo.conceptLabels('occupation', [...new Set(q.occupationIds)]),
+    ]);
+    return { skills, occupations };
   }
 
   relatedSkills(ids: string[]): Promise<SkillNeighbour[]> {

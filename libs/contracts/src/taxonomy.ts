@@ -123,6 +123,19 @@ export class RelatedSkillsQuery {
   skillIds!: string[];
 }
 
+/** Labels of known concepts, for other services' search documents. Unknown or retired ids are left out. */
+export class DescribeConceptsQuery {
+  @IsString({ each: true })
+  @ArrayMaxSize(20_000)
+  @Matches(SKILL_ID, { each: true })
+  skillIds!: string[];
+
+  @IsString({ each: true })
+  @ArrayMaxSize(20_000)
+  @Matches(OCCUPATION_ID, { each: true })
+  occupationIds!: string[];
+}
+
 export class GetOccupationQuery extends OccupationQueryDto {
   @Matches(OCCUPATION_ID, { message: 'id must be an ESCO occupation id' })
   id!: string;
@@ -193,6 +206,19 @@ export interface SkillNeighbour {
   other: string;
   score: number;
   reason: ProximityReason;
+}
+
+export interface ConceptLabels {
+  id: string;
+  /** The English preferred label (every ESCO concept has one). */
+  label: string;
+  /** Every other preferred and alternative label, every language, deduplicated; hidden labels left out. */
+  otherLabels: string[];
+}
+
+export interface DescribedConcepts {
+  skills: ConceptLabels[];
+  occupations: ConceptLabels[];
 }
 
 export interface TaxonomyInfo {
