@@ -10,8 +10,17 @@ import { ROOT } from './build.ts';
 export const SERVICES = ['candidates', 'employers', 'matching', 'taxonomy'] as const;
 export const APPS = ['gateway', ...SERVICES] as const;
 
-function runNode(file: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe'): ChildProcess {
-  return spawn(process.execPath, ['--enable-source-maps', join(ROOT, file)], { cwd: ROOT, env, stdio });
+export function runNode(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'pipe',
+  args: string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', join(ROOT, file), ...args], {
+    cwd: ROOT,
+    env,
+    stdio,
+  });
 }
 
 /** Applies each service's migrations to its own schema, one after the other. */

@@ -1,114 +1,82 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import pino from 'pino';
 import { Meilisearch } from 'meilisearch';
-import { CandidatesModule } from '../../apps/candidates/src/candidates.module';
-import { candidatesEnv } from '../../apps/candidates/src/config';
 import {
+  Conflict,
+  Forbidden,
   NotFound,
   Patterns,
   ValidationFailed,
   type CandidateMatchingFeatures,
-  type CandidateSearchHit,
+  type CandidateSearchResult,
   type CandidateView,
+  type ImportReport,
   type Page,
+  type ProfileAuditEntry,
 } from '@brobygger/contracts';
-import {
-  bootstrapRpcService,
-  bullPrefix,
-  redisOptions,
-  loadConfig,
-  PrefixedRedisClient,
-  requestContext,
-  RpcCaller,
-  rpcChannelPrefix,
-  transportOptions,
-} from '@brobygger/platform';
+import { bullPrefix, redisOptions, requestContext, type RpcCaller } from '@brobygger/platform';
 import { eventually, isolate, newCandidate, type Isolation } from '@brobygger/testing';
+import { rpcClient, startCandidatesService, startTaxonomyService } from './support/services';
 
-/** The candidates service in-process, called over the real Redis transport as the gateway calls it. */
+// Real ESCO ids from the taxonomy fixture.
+const OPERATE_FORKLIFT = 'skill/28cb374e-6261-4133-8371-f9a5470145da';
+const WELDER = 'occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+const UNKNOWN_SKILL = 'skill/00000000-0000-4000-8000-000000000000';
+
+const staff = { sub: 'staff-1', role: 'staff' as const };
+
+/** The candidates and taxonomy services in-process, called over the real Redis transport as the gateway does. */
 describe('candidates service over RPC', () => {
   let iso: Isolation;
+  let taxonomy: INestMicroservice;
   let app: INestMicroservice;
-  let client: PrefixedRedisClient;
   let rpc: RpcCaller;
+  let closeRpc: () => Promise<void>;
   let db: Client;
+  let meili: Meilisearch;
 
   beforeAll(async () => {
     iso = await isolate();
-    const config = loadConfig(candidatesEnv, {
-      DATABASE_URL: iso.databaseUrl,
-      REDIS_URL: iso.redisUrl,
-      REDIS_PREFIX: iso.redisPrefix,
-      MEILI_URL: iso.meiliUrl,
-      MEILI_MASTER_KEY: iso.meiliKey,
-      MEILI_INDEX_PREFIX: iso.meiliPrefix,
-      OUTBOX_POLL_MS: '100',
-    });
-    const logger = pino({ level: 'silent' });
-    app = await bootstrapRpcService('candidates', CandidatesModule.forRoot(config, logger), config, logger);
-    client = new PrefixedRedisClient(rpcChannelPrefix(iso.redisPrefix), transportOptions(iso.redisUrl));
-    await client.connect();
-    rpc = new RpcCaller(client, 10_000);
+    taxonomy = await startTaxonomyService(iso);
+    app = await startCandidatesService(iso);
+    ({ rpc, close: closeRpc } = await rpcClient(iso));
     db = new Client({ connectionString: iso.databaseUrl });
     await db.connect();
+    meili = new Meilisearch({ host: iso.meiliUrl, apiKey: iso.meiliKey });
   });
   afterAll(async () => {
     await db?.end();
-    await client?.close();
+    await closeRpc?.();
     await app?.close();
+    await taxonomy?.close();
   });
 
-  const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0].n);
-
-  it('stores the candidate and its two outbox events in one transaction, then indexes it', async () => {
-    const view = await requestContext.run({ requestId: 'req-create-1' }, () =>
-      rpc.call<CandidateView>(Patterns.candidates.create, newCandidate({ skills: [{ label: 'Sveising' }] })),
+  const as = <T>(
+    actor: { sub: string; role: 'staff' | 'candidate'; candidateId?: string },
+    fn: () => Promise<T>,
+  ) => requestContext.run({ requestId: `req-${Math.random().toString(36).slice(2)}`, actor }, fn);
+  const create = (overrides: Parameters<typeof newCandidate>[0] = {}) =>
+    as(staff, () => rpc.call<CandidateView>(Patterns.candidates.create, newCandidate(overrides)));
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await db.query<{ n: string }>(sql, params)).rows[0].n);
+  const doc = (id: string) =>
+    meili
+      .index(`${iso.meiliPrefix}candidates`)
+      .getDocument(id)
+      .catch(() => undefined);
+  const search = (query: Record<string, unknown>) =>
+    as(staff, () =>
+      rpc.call<CandidateSearchResult>(Patterns.candidates.search, { limit: 20, offset: 0, ...query }),
     );
-    expect(view.version).toBe(1);
-    const meili = new Meilisearch({ host: iso.meiliUrl, apiKey: iso.meiliKey });
-    const doc = await eventually(
-      () =>
-        meili
-          .index(`${iso.meiliPrefix}candidates`)
-          .getDocument(view.id)
-          .catch(() => undefined),
-      { what: 'the search document' },
-    );
-    expect(doc).toMatchObject({ id: view.id, skills: ['Sveising'] });
-    expect(doc).not.toHaveProperty('email');
-    // The relay has moved both events out of the outbox.
-    await eventually(async () => (await count('select count(*) as n from candidates.outbox')) === 0);
-  });
-
-  it('finds a candidate with a typo, and not one who withheld search consent', async () => {
-    const visible = await rpc.call<CandidateView>(
-      Patterns.candidates.create,
-      newCandidate({ skills: [{ label: 'carpentry' }] }),
-    );
-    const hidden = await rpc.call<CandidateView>(
-      Patterns.candidates.create,
-      newCandidate({
-        skills: [{ label: 'carpentry' }],
-        consent: { searchable: false, shareWithEmployers: false, notifyInApp: false },
-      }),
-    );
-    const search = () =>
-      rpc.call<Page<CandidateSearchHit>>(Patterns.candidates.search, {
-        q: 'carpentyr',
-        limit: 20,
-        offset: 0,
-      });
-    await eventually(async () => (await search()).items.some((h) => h.id === visible.id), {
-      what: 'search hit',
-    });
-    // Only once every index job has run can the absence of the other candidate mean anything.
+  /** Only once every index job has run can the absence of a candidate from search mean anything. */
+  const indexSettled = async () => {
     const queue = new Queue('search-index', {
       connection: redisOptions(iso.redisUrl),
       prefix: bullPrefix(iso.redisPrefix),
     });
     try {
+      await eventually(async () => (await count('select count(*) as n from candidates.outbox')) === 0);
       await eventually(async () => {
         const c = await queue.getJobCounts('waiting', 'active', 'delayed');
         return c.waiting + c.active + c.delayed === 0;
@@ -116,34 +84,249 @@ describe('candidates service over RPC', () => {
     } finally {
       await queue.close();
     }
-    expect((await search()).items.map((h) => h.id)).not.toContain(hidden.id);
+  };
+
+  it('resolves skill texts through the taxonomy, keeps the text, and indexes without contact details or notes', async () => {
+    const view = await create({
+      email: 'amina@example.org',
+      phone: '+47 912 34 567',
+      staffNotes: 'Needs an interpreter for the first meeting',
+      skills: [
+        { text: 'operate forklift', level: 4, years: 3 },
+        { text: 'weldng' },
+        { skillId: OPERATE_FORKLIFT },
+        { text: 'zzqx' },
+      ],
+      home: { postcode: '0668' },
+    });
+    expect(view.version).toBe(1);
+    expect(view.skills[0]).toMatchObject({
+      skillId: OPERATE_FORKLIFT,
+      text: 'operate forklift',
+      level: 4,
+      years: 3,
+    });
+    expect(view.skills[1].skillId).toMatch(/^skill\//); // the typo still finds a welding skill
+    expect(view.skills[1].text).toBe('weldng');
+    // The id given directly is the same skill as the first text: one skill, not two.
+    expect(view.skills.filter((s) => s.skillId === OPERATE_FORKLIFT)).toHaveLength(1);
+    expect(view.skills.at(-1)).toEqual({ skillId: null, label: null, text: 'zzqx' });
+    expect(view.home).toMatchObject({ postcode: '0668', municipality: '0301', municipalityName: 'Oslo' });
+    expect(view.phone).toBe('+4791234567');
+
+    const d = await eventually(() => doc(view.id), { what: 'the search document' });
+    expect(d).toMatchObject({ id: view.id, version: 1, municipality: '0301' });
+    const text = JSON.stringify(d);
+    expect(text).not.toContain('amina@example.org');
+    expect(text).not.toContain('91234567');
+    expect(text).not.toContain('interpreter');
   });
 
-  it('rejects an invalid payload naming each field, and writes nothing', async () => {
+  it('refuses bad input naming each field, and stores nothing', async () => {
     const before = await count('select count(*) as n from candidates.candidate');
-    const err = await rpc
-      .call(Patterns.candidates.create, { ...newCandidate(), preferredLanguage: 'Norwegian', skills: 'x' })
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationFailed);
-    expect((err as ValidationFailed).fields?.map((f) => f.field).sort()).toEqual([
+    const fields = async (body: object) => {
+      const err = await as(staff, () => rpc.call(Patterns.candidates.create, body)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationFailed);
+      return (err as ValidationFailed).fields?.map((f) => f.field).sort();
+    };
+    expect(await fields({ ...newCandidate(), preferredLanguage: 'Norwegian', skills: 'x' })).toEqual([
       'preferredLanguage',
       'skills',
     ]);
+    expect(await fields(newCandidate({ skills: [{ skillId: UNKNOWN_SKILL }] }))).toEqual([
+      'skills.0.skillId',
+    ]);
+    expect(
+      await fields(
+        newCandidate({
+          languages: [
+            { code: 'nb', spoken: 'B7' as never },
+            { code: 'ar', spoken: 'C3' as never },
+          ],
+        }),
+      ),
+    ).toEqual(['languages.0.spoken', 'languages.1.spoken']);
+    expect(await fields(newCandidate({ home: { lat: 95, lng: 10 } }))).toEqual(['home.lat']);
+    expect(await fields(newCandidate({ home: { postcode: '0000' } }))).toEqual(['home.postcode']);
+    expect(
+      await fields(newCandidate({ experience: [{ occupationId: WELDER, from: '2020-05', to: '2019-01' }] })),
+    ).toEqual(['experience.0.to']);
     expect(await count('select count(*) as n from candidates.candidate')).toBe(before);
   });
 
-  it('a domain error crosses the transport as the same class', async () => {
-    const err = await rpc
-      .call(Patterns.candidates.get, { id: '00000000-0000-4000-8000-000000000000' })
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(NotFound);
+  it('audits every staff view; a candidate sees their own profile without staff notes, and no one else’s', async () => {
+    const view = await create({ staffNotes: 'private note' });
+    const other = await create();
+    await as(staff, () => rpc.call(Patterns.candidates.get, { id: view.id }));
+    const own = await as({ sub: 'c-1', role: 'candidate', candidateId: view.id }, () =>
+      rpc.call<CandidateView>(Patterns.candidates.get, { id: view.id }),
+    );
+    expect(own).not.toHaveProperty('staffNotes');
+    await expect(
+      as({ sub: 'c-1', role: 'candidate', candidateId: view.id }, () =>
+        rpc.call(Patterns.candidates.get, { id: other.id }),
+      ),
+    ).rejects.toBeInstanceOf(Forbidden);
+    const trail = await as(staff, () =>
+      rpc.call<Page<ProfileAuditEntry>>(Patterns.candidates.audit, { id: view.id, limit: 20, offset: 0 }),
+    );
+    expect(trail.items.map((e) => [e.action, e.actor])).toEqual([
+      ['view', 'staff-1'],
+      ['create', 'staff-1'],
+    ]);
+  });
+
+  it('refuses a stale version with 409; a current one bumps the version and re-indexes', async () => {
+    const view = await create({ skills: [{ text: 'carpentry' }] });
+    const updated = await as(staff, () =>
+      rpc.call<CandidateView>(Patterns.candidates.update, {
+        id: view.id,
+        patch: {
+          version: 1,
+          skills: [{ text: 'operate forklift' }],
+          consent: { searchable: true, shareWithEmployers: true, notifyInApp: true },
+        },
+      }),
+    );
+    expect(updated.version).toBe(2);
+    expect(updated.consent.shareWithEmployers).toBe(true);
+    expect(updated.consent.changedAt.shareWithEmployers > view.consent.changedAt.shareWithEmployers).toBe(
+      true,
+    );
+    expect(updated.consent.changedAt.searchable).toBe(view.consent.changedAt.searchable);
+    const err = await as(staff, () =>
+      rpc.call(Patterns.candidates.update, { id: view.id, patch: { version: 1, fullName: 'Overwrite' } }),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Conflict);
+    expect((err as Conflict).fields?.[0].field).toBe('version');
+    await eventually(async () => (await doc(view.id))?.version === 2, { what: 'version 2 in the index' });
+    // A candidate may not change their status or staff notes: the narrower command refuses them.
+    const own = await as({ sub: 'c', role: 'candidate', candidateId: view.id }, () =>
+      rpc.call(Patterns.candidates.updateOwn, { id: view.id, patch: { version: 2, status: 'placed' } }),
+    ).catch((e: unknown) => e);
+    expect(own).toBeInstanceOf(ValidationFailed);
+  });
+
+  it('withdrawing search consent removes the document; erasure removes the person everywhere', async () => {
+    const a = await create();
+    const b = await create();
+    await eventually(async () => Boolean((await doc(a.id)) && (await doc(b.id))));
+    await as(staff, () =>
+      rpc.call(Patterns.candidates.update, {
+        id: a.id,
+        patch: { version: 1, consent: { searchable: false, shareWithEmployers: false, notifyInApp: true } },
+      }),
+    );
+    await as(staff, () => rpc.call(Patterns.candidates.erase, { id: b.id }));
+    await eventually(async () => !(await doc(a.id)) && !(await doc(b.id)), { what: 'both documents gone' });
+    expect(await count('select count(*) as n from candidates.candidate where id = $1', [b.id])).toBe(0);
+    await expect(as(staff, () => rpc.call(Patterns.candidates.get, { id: b.id }))).rejects.toBeInstanceOf(
+      NotFound,
+    );
+    expect(await rpc.call(Patterns.candidates.matchingFeatures, { id: b.id })).toBeNull();
+    // The audit keeps the id (who looked, when), nothing about the person.
+    expect(
+      await count(
+        `select count(*) as n from candidates.profile_audit where candidate_id = $1 and action = 'erase'`,
+        [b.id],
+      ),
+    ).toBe(1);
+  });
+
+  it('imports a CSV: stores the valid rows, reports the bad ones by line and field, and stores nothing twice', async () => {
+    const csv = [
+      'external_ref,full_name,email,preferred_language,postcode,languages,skills,consent_searchable,consent_in_app',
+      'imp-1,Yonas Tesfaye,yonas@example.org,ti,0580,"ti:native; nb:B1/A2",sveising|3,yes,yes',
+      'imp-2,Olena Kovalenko,,uk,1473,"uk:native; nb:A2",operate forklift|4|2,yes,no',
+      'imp-3,Bad Level,,ar,0668,nb:B7,cleaning,yes,yes',
+      'imp-4,Bad Skill,,so,0668,so:native,skill/00000000-0000-4000-8000-000000000000,yes,yes',
+    ].join('\n');
+    const first = await as(staff, () =>
+      rpc.call<ImportReport>(Patterns.candidates.import, { format: 'csv', content: csv }),
+    );
+    expect(first).toMatchObject({ rows: 4, created: 2, existing: [] });
+    expect(first.errors.map((e) => [e.line, e.field])).toEqual([
+      [4, 'languages.0.spoken'],
+      [5, 'skills.0.skillId'],
+    ]);
+    const again = await as(staff, () =>
+      rpc.call<ImportReport>(Patterns.candidates.import, { format: 'csv', content: csv }),
+    );
+    expect(again).toMatchObject({ created: 0, existing: [2, 3] });
+    expect(
+      await count(`select count(*) as n from candidates.candidate where external_ref like 'imp-%'`),
+    ).toBe(2);
+    const olena = await db.query<{ id: string }>(
+      `select id from candidates.candidate where external_ref = 'imp-2'`,
+    );
+    await eventually(async () => Boolean(await doc(olena.rows[0].id)), { what: 'imported row indexed' });
+  });
+
+  it('searches with typos, synonyms and language names, and filters by validated values only', async () => {
+    const near = await create({
+      skills: [{ skillId: OPERATE_FORKLIFT, level: 4 }],
+      languages: [
+        { code: 'ar', native: true },
+        { code: 'nb', spoken: 'B2', written: 'B1' },
+      ],
+      home: { postcode: '0668' }, // Alnabru, Oslo
+      drivingLicences: ['B', 'T'],
+      availability: { from: '2026-12-01' },
+      wishes: { openingTypes: ['permanent'], occupationIds: [WELDER] },
+      workPermit: { status: 'granted' },
+    });
+    const far = await create({
+      skills: [{ skillId: OPERATE_FORKLIFT }],
+      languages: [{ code: 'nb', spoken: 'A2' }],
+      home: { municipality: '4601' }, // Bergen
+      availability: { from: '2027-06-01' },
+    });
+    await indexSettled();
+    const ids = async (q: Record<string, unknown>) => (await search(q)).items.map((h) => h.id);
+
+    expect(await ids({ q: 'forklfit' })).toEqual(expect.arrayContaining([near.id, far.id])); // typo
+    expect(await ids({ q: 'forklift truck' })).toContain(near.id); // an ESCO alternative label
+    expect(await ids({ q: 'arabisk' })).toContain(near.id); // the language's Norwegian name
+    expect(await ids({ q: 'sveiser' })).toContain(near.id); // the wished occupation's Norwegian label
+
+    expect(await ids({ language: ['nb:B1'] })).toContain(near.id);
+    expect(await ids({ language: ['nb:B1'] })).not.toContain(far.id);
+    expect(await ids({ language: ['nb:B2:written'] })).not.toContain(near.id);
+    expect(await ids({ nearMunicipality: 'Oslo', withinKm: 20 })).toContain(near.id);
+    expect(await ids({ nearMunicipality: 'Oslo', withinKm: 20 })).not.toContain(far.id);
+    expect(await ids({ availableBy: '2027-01-15' })).toContain(near.id);
+    expect(await ids({ availableBy: '2027-01-15' })).not.toContain(far.id);
+    expect(
+      await ids({ drivingLicence: ['T'], openingType: ['permanent'], permitStatus: ['granted'] }),
+    ).toEqual([near.id]);
+    expect(await ids({ skills: [OPERATE_FORKLIFT], municipality: ['4601'] })).toEqual([far.id]);
+
+    // Others in this file live in Oslo too; from Bergen, the Bergen candidate is nearest.
+    const sorted = await search({ nearMunicipality: 'Bergen', sort: 'distance', skills: [OPERATE_FORKLIFT] });
+    expect(sorted.items[0]).toMatchObject({ id: far.id, distanceKm: 0 });
+    expect(sorted.items.find((h) => h.id === near.id)?.distanceKm).toBeGreaterThan(290);
+    const faceted = await search({ skills: [OPERATE_FORKLIFT] });
+    expect(faceted.facets.topSkills[0]).toMatchObject({ value: OPERATE_FORKLIFT, label: 'operate forklift' });
+    expect(faceted.facets.norwegianLevel.map((f) => f.value)).toEqual(expect.arrayContaining(['A2', 'B2']));
+    expect(faceted.facets.municipality.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['Bergen', 'Oslo']),
+    );
+    expect(faceted.facets.languages).toContainEqual({ value: 'ar', label: 'arabisk', count: 1 });
+  });
+
+  it('an injection attempt in a filter is refused, and in the text finds nothing extra', async () => {
+    const err = await search({ municipality: ['0301" OR status = "archived'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationFailed);
+    const err2 = await search({ language: ['nb:B1 OR skillIds EXISTS'] }).catch((e: unknown) => e);
+    expect(err2).toBeInstanceOf(ValidationFailed);
+    const all = (await search({})).total;
+    const injected = await search({ q: '" OR status = "archived" OR "' });
+    expect(injected.total).toBeLessThanOrEqual(all);
+    expect(injected.items.every((h) => h.status === 'active')).toBe(true);
   });
 
   it('gives matching features without name or contact details', async () => {
-    const view = await rpc.call<CandidateView>(
-      Patterns.candidates.create,
-      newCandidate({ email: 'a@example.org', phone: '+4791234567' }),
-    );
+    const view = await create({ email: 'a@example.org', phone: '+4791234568' });
     const features = await rpc.call<CandidateMatchingFeatures>(Patterns.candidates.matchingFeatures, {
       id: view.id,
     });

@@ -1,13 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { EntityRepositoryType, OptionalProps } from '@mikro-orm/postgresql';
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { CandidateStatus, SkillClaimView } from '@brobygger/contracts';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import type {
+  AvailabilityDto,
+  CandidateStatus,
+  ConsentFlag,
+  EducationDto,
+  ExperienceDto,
+  HomeView,
+  IntroductionProgrammeDto,
+  LanguageDto,
+  LicenceClass,
+  SkillClaimView,
+  WishesDto,
+  WorkPermitDto,
+} from '@brobygger/contracts';
 import { CandidateRepository } from './candidate.repository';
 
+/**
+ * A candidate profile. Lists and small records are jsonb: they are read and written whole with the profile,
+ * and every query across candidates goes to the search index or matching's read model, not to these columns.
+ */
 @Entity({ tableName: 'candidate', repository: () => CandidateRepository })
 export class Candidate {
   [EntityRepositoryType]?: CandidateRepository;
-  [OptionalProps]?: 'consentUpdatedAt' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'searchable';
+  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt' | 'searchable';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -24,12 +41,44 @@ export class Candidate {
   @Property({ type: 'text' })
   preferredLanguage!: string;
 
-  @Property({ type: 'text', nullable: true })
-  municipality?: string | null;
+  @Property({ type: 'json' })
+  home: HomeView = {};
 
-  /** Skills as written; the taxonomy issue adds resolved ESCO ids beside each label. */
+  @Property({ type: 'integer', nullable: true })
+  commuteKm?: number | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  drives?: boolean | null;
+
+  @Property({ type: 'json' })
+  languages: LanguageDto[] = [];
+
   @Property({ type: 'json' })
   skills: SkillClaimView[] = [];
+
+  @Property({ type: 'json' })
+  experience: ExperienceDto[] = [];
+
+  @Property({ type: 'json' })
+  education: EducationDto[] = [];
+
+  @Property({ type: 'json' })
+  certificates: string[] = [];
+
+  @Property({ type: 'json' })
+  drivingLicences: LicenceClass[] = [];
+
+  @Property({ type: 'json', nullable: true })
+  workPermit?: WorkPermitDto | null;
+
+  @Property({ type: 'json', nullable: true })
+  availability?: AvailabilityDto | null;
+
+  @Property({ type: 'json' })
+  wishes: Required<WishesDto> = { occupationIds: [], openingTypes: [], places: [] };
+
+  @Property({ type: 'json', nullable: true })
+  introductionProgramme?: IntroductionProgrammeDto | null;
 
   @Property({ type: 'boolean' })
   consentSearchable: boolean = false;
@@ -38,13 +87,38 @@ export class Candidate {
   consentShareWithEmployers: boolean = false;
 
   @Property({ type: 'boolean' })
+  consentNotifyEmail: boolean = false;
+
+  @Property({ type: 'boolean' })
+  consentNotifySms: boolean = false;
+
+  @Property({ type: 'boolean' })
   consentNotifyInApp: boolean = false;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  consentUpdatedAt: Date = new Date();
+  /** When each consent flag was last set (ISO timestamps): consent must be shown, not just held. */
+  @Property({ type: 'json' })
+  consentChangedAt!: Record<ConsentFlag, string>;
 
   @Property({ type: 'text' })
   status: CandidateStatus = 'active';
+
+  @Property({ type: 'text', nullable: true })
+  assignedStaff?: string | null;
+
+  /** Never leaves the candidates service except in staff views: not indexed, not sent to matching. */
+  @Property({ type: 'text', nullable: true })
+  staffNotes?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  externalRef?: string | null;
+
+  /**
+   * How an import recognises the person when a file is sent again: the external ref, else the e-mail, else
+   * the phone (see importKeyOf). Unique, so two profiles of one person cannot be created by any path.
+   */
+  @Property({ type: 'text', nullable: true })
+  @Unique()
+  importKey?: string | null;
 
   /** Optimistic lock; also the version matching and search compare to ignore stale work. */
   @Property({ type: 'integer', version: true })
@@ -54,9 +128,38 @@ export class Candidate {
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  @Index()
   updatedAt: Date = new Date();
 
   get searchable(): boolean {
-    return this.status === 'active' && this.consentSearchable;
+    return this.consentSearchable && this.status !== 'archived';
   }
+}
+
+/** One line per staff (or other) access to a profile. Kept after erasure: it holds the id, not the person. */
+@Entity({ tableName: 'profile_audit' })
+@Index({ properties: ['candidateId', 'at'] })
+export class ProfileAudit {
+  [OptionalProps]?: 'id' | 'at';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  candidateId!: string;
+
+  @Property({ type: 'text' })
+  actor!: string;
+
+  @Property({ type: 'text' })
+  role!: string;
+
+  @Property({ type: 'text' })
+  action!: 'view' | 'create' | 'update' | 'erase';
+
+  @Property({ type: 'text' })
+  requestId!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  at: Date = new Date();
 }

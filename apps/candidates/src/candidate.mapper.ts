@@ -1,36 +1,98 @@
-import type { CandidateMatchingFeatures, CandidateView } from '@brobygger/contracts';
+import type { CandidateMatchingFeatures, CandidateView, ConceptLabels } from '@brobygger/contracts';
 import type { CandidateDocument } from '@brobygger/search';
 import type { Candidate } from './candidate.entity';
+import { languageLevelTokens, languageNames, levelName, norwegianLevel } from './languages';
 
-export function toCandidateView(c: Candidate): CandidateView {
-  return {
+/** Who is looking decides what they see: only staff see staff notes, assignment and the import id. */
+export type Audience = 'staff' | 'self';
+
+export function toCandidateView(c: Candidate, audience: Audience): CandidateView {
+  const opt = <T>(v: T | null | undefined) => (v === null || v === undefined ? undefined : v);
+  const view: CandidateView = {
     id: c.id,
     fullName: c.fullName,
-    ...(c.email ? { email: c.email } : {}),
-    ...(c.phone ? { phone: c.phone } : {}),
+    email: opt(c.email),
+    phone: opt(c.phone),
     preferredLanguage: c.preferredLanguage,
-    ...(c.municipality ? { municipality: c.municipality } : {}),
+    home: c.home,
+    commuteKm: opt(c.commuteKm),
+    drives: opt(c.drives),
+    languages: c.languages,
     skills: c.skills,
+    experience: c.experience,
+    education: c.education,
+    certificates: c.certificates,
+    drivingLicences: c.drivingLicences,
+    workPermit: opt(c.workPermit),
+    availability: opt(c.availability),
+    wishes: c.wishes,
+    introductionProgramme: opt(c.introductionProgramme),
     consent: {
       searchable: c.consentSearchable,
       shareWithEmployers: c.consentShareWithEmployers,
+      notifyEmail: c.consentNotifyEmail,
+      notifySms: c.consentNotifySms,
       notifyInApp: c.consentNotifyInApp,
+      changedAt: c.consentChangedAt,
     },
     status: c.status,
+    assignedStaff: opt(c.assignedStaff),
+    ...(audience === 'staff' ? { staffNotes: opt(c.staffNotes), externalRef: opt(c.externalRef) } : {}),
     version: c.version,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+  return JSON.parse(JSON.stringify(view)) as CandidateView; // drops the undefined keys
 }
 
-export function toCandidateDocument(c: Candidate): CandidateDocument {
+export interface DocumentLabels {
+  skills: Map<string, ConceptLabels>;
+  occupations: Map<string, ConceptLabels>;
+}
+
+const uuidOf = (id: string) => id.slice(id.indexOf('/') + 1);
+const dateSeconds = (d: string | undefined) => (d ? Math.floor(Date.parse(`${d}T00:00:00Z`) / 1000) : 0);
+
+/** The search document: what search needs, never contact details or notes (see CandidateDocument). */
+export function toCandidateDocument(c: Candidate, labels: DocumentLabels): CandidateDocument {
+  const skillTerms = new Set<string>();
+  for (const s of c.skills) {
+    if (s.text) skillTerms.add(s.text);
+    for (const l of (s.skillId && labels.skills.get(s.skillId)?.otherLabels) || []) skillTerms.add(l);
+  }
+  const titles = new Set<string>();
+  const occupationIds = [
+    ...c.experience.flatMap((e) => (e.occupationId ? [e.occupationId] : [])),
+    ...c.wishes.occupationIds,
+  ];
+  for (const e of c.experience) if (e.title) titles.add(e.title);
+  for (const id of occupationIds) {
+    const o = labels.occupations.get(id);
+    if (o) [o.label, ...o.otherLabels].forEach((l) => titles.add(l));
+  }
   return {
     id: c.id,
+    version: c.version,
     fullName: c.fullName,
-    municipality: c.municipality ?? null,
-    skills: c.skills.map((s) => s.label),
-    preferredLanguage: c.preferredLanguage,
-    updatedAt: c.updatedAt.getTime(),
+    status: c.status,
+    municipality: c.home.municipality ?? null,
+    municipalityName: c.home.municipalityName ?? null,
+    _geo: c.home.lat !== undefined && c.home.lng !== undefined ? { lat: c.home.lat, lng: c.home.lng } : null,
+    skillIds: c.skills.flatMap((s) => (s.skillId ? [uuidOf(s.skillId)] : [])),
+    skills: c.skills.map((s) => s.label ?? s.text ?? ''),
+    skillTerms: [...skillTerms],
+    titles: [...titles],
+    certificates: c.certificates,
+    languages: c.languages.map((l) => l.code),
+    languageNames: [...new Set(c.languages.flatMap((l) => languageNames(l.code)))],
+    languageLevels: languageLevelTokens(c.languages),
+    languageDisplay: c.languages.map((l) => ({ code: l.code, level: levelName(l) })),
+    norwegianLevel: norwegianLevel(c.languages),
+    drivingLicences: c.drivingLicences,
+    permitStatus: c.workPermit?.status ?? null,
+    openingTypes: c.wishes.openingTypes,
+    availableFrom: dateSeconds(c.availability?.from),
+    updatedAt: Math.floor(c.updatedAt.getTime() / 1000),
   };
 }
 
@@ -40,6 +102,11 @@ export function toMatchingFeatures(c: Candidate): CandidateMatchingFeatures {
     version: c.version,
     matchable: c.status === 'active',
     notifyInApp: c.consentNotifyInApp,
-    skills: c.skills.map((s) => ({ label: s.label, ...(s.level ? { level: s.level } : {}) })),
+    // Until matching scores by id (issue 6) it compares labels: the text as written, else the taxonomy's.
+    skills: c.skills.map((s) => ({
+      label: s.text ?? s.label ?? '',
+      ...(s.skillId ? { skillId: s.skillId } : {}),
+      ...(s.level ? { level: s.level } : {}),
+    })),
   };
 }

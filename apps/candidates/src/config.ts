@@ -1,14 +1,25 @@
-import { commonEnv, databaseEnv, env, meiliEnv, outboxEnv, type ConfigOf } from '@brobygger/platform';
+import {
+  commonEnv,
+  databaseEnv,
+  env,
+  meiliEnv,
+  outboxEnv,
+  rpcClientEnv,
+  type ConfigOf,
+} from '@brobygger/platform';
 
 export const candidatesEnv = {
   ...commonEnv,
   ...databaseEnv,
   ...meiliEnv,
   ...outboxEnv,
+  ...rpcClientEnv,
   SEARCH_INDEX_CONCURRENCY: env.int({
-    default: 4,
+    // High because jobs wait on Meilisearch, not the CPU, and concurrent jobs share one write (see
+    // CandidateSearchIndex): more in flight means bigger, fewer Meilisearch tasks.
+    default: 64,
     min: 1,
-    max: 64,
+    max: 512,
     describe: 'search-index jobs one candidates process runs at once',
   }),
 };

@@ -1,13 +1,12 @@
 import { serviceOrmConfig } from '@brobygger/persistence';
-import { Candidate } from './candidate.entity';
-
-export const CANDIDATES_SCHEMA = 'candidates';
+import { Candidate, ProfileAudit } from './candidate.entity';
+import { CANDIDATES_SCHEMA } from './schema';
 
 export function candidatesOrmConfig(databaseUrl: string) {
   return serviceOrmConfig({
     databaseUrl,
     schema: CANDIDATES_SCHEMA,
-    entities: [Candidate],
+    entities: [Candidate, ProfileAudit],
     migrationsPath: `${__dirname}/migrations`,
   });
 }

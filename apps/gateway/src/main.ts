@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger, createLogger, createValidationPipe, loadConfig, runMain } from '@brobygger/platform';
+import { MAX_IMPORT_BYTES } from '@brobygger/contracts';
 import { gatewayEnv } from './config';
 import { GatewayModule } from './gateway.module';
 import { requestContextMiddleware } from './http/request-context.middleware';
+import { IMPORT_CONTENT_TYPES } from './routes/candidates.controller';
 
 runMain('gateway', async () => {
   const config = loadConfig(gatewayEnv, process.env);
@@ -15,6 +17,8 @@ runMain('gateway', async () => {
   });
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '2mb' });
+  // Candidate imports arrive as the file itself (CSV or JSON lines), not wrapped in JSON.
+  app.useBodyParser('text', { type: Object.keys(IMPORT_CONTENT_TYPES), limit: MAX_IMPORT_BYTES });
   app.use(requestContextMiddleware(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,10 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEmail,
+  IsIn,
   IsInt,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,18 +17,134 @@ import {
   Matches,
   Max,
   Min,
+  MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { OPENING_TYPES, type OpeningType } from './employers';
 import { PageQueryDto } from './pagination';
+import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
 
 export const CANDIDATE_STATUSES = ['active', 'paused', 'placed', 'archived'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
+/** The Common European Framework levels, lowest first; the order is what "at least B1" compares. */
+export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export type CefrLevel = (typeof CEFR_LEVELS)[number];
+
+export const PERMIT_STATUSES = ['not-required', 'granted', 'applied', 'none'] as const;
+export type PermitStatus = (typeof PERMIT_STATUSES)[number];
+
+export const RECOGNITION_STATUSES = ['none', 'applied', 'recognised'] as const;
+export type RecognitionStatus = (typeof RECOGNITION_STATUSES)[number];
+
+/** Norwegian driving licence classes (førerkortklasser). */
+export const LICENCE_CLASSES = [
+  'AM',
+  'A1',
+  'A2',
+  'A',
+  'B',
+  'BE',
+  'C1',
+  'C1E',
+  'C',
+  'CE',
+  'D1',
+  'D1E',
+  'D',
+  'DE',
+  'T',
+] as const;
+export type LicenceClass = (typeof LICENCE_CLASSES)[number];
+
+const ISO_639_1 = /^[a-z]{2}$/;
+const ISO_3166 = /^[A-Z]{2}$/;
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const POSTCODE = /^\d{4}$/;
+const MUNICIPALITY_CODE = /^\d{4}$/;
+/** ESCO skill id, or its bare UUID (which is what the search index and filters use). */
+const SKILL_ID_OR_UUID = new RegExp(`${SKILL_ID.source}|^[0-9a-f-]{36}$`);
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+/** `a,b` in a query string, or the same parameter repeated, both become a list. */
+const list = ({ value }: { value: unknown }): unknown[] =>
+  (Array.isArray(value) ? (value as unknown[]) : [value])
+    .flatMap((v): unknown[] => (typeof v === 'string' ? v.split(',') : [v]))
+    .map((v) => (typeof v === 'string' ? v.trim() : v))
+    .filter((v) => v !== '');
+
+// --- profile parts -----------------------------------------------------------------------------------------
+
+export class HomeDto {
+  @ApiPropertyOptional({ example: '0668', description: 'Norwegian postcode; gives the coordinates' })
+  @IsOptional()
+  @Matches(POSTCODE, { message: 'home.postcode must be a 4-digit Norwegian postcode' })
+  postcode?: string;
+
+  @ApiPropertyOptional({
+    example: '0301',
+    description: 'Municipality number; taken from the postcode if absent',
+  })
+  @IsOptional()
+  @Matches(MUNICIPALITY_CODE, { message: 'home.municipality must be a 4-digit municipality number' })
+  municipality?: string;
+
+  @ApiPropertyOptional({ example: 59.9311, description: 'Overrides the postcode centre when given' })
+  @ValidateIf((o: HomeDto) => o.lat !== undefined || o.lng !== undefined)
+  @IsLatitude({ message: 'home.lat must be a latitude between -90 and 90' })
+  lat?: number;
+
+  @ApiPropertyOptional({ example: 10.8367 })
+  @ValidateIf((o: HomeDto) => o.lat !== undefined || o.lng !== undefined)
+  @IsLongitude({ message: 'home.lng must be a longitude between -180 and 180' })
+  lng?: number;
+}
+
+export class LanguageDto {
+  @ApiProperty({ example: 'nb', description: 'ISO 639-1 code' })
+  @Matches(ISO_639_1, { message: 'code must be an ISO 639-1 code such as nb, ar or uk' })
+  code!: string;
+
+  @ApiPropertyOptional({ description: 'Mother tongue: ranks above C2 in filters' })
+  @IsOptional()
+  @IsBoolean()
+  native?: boolean;
+
+  @ApiPropertyOptional({ enum: CEFR_LEVELS })
+  @ValidateIf((o: LanguageDto) => !o.native || o.spoken !== undefined)
+  @Transform(upper)
+  @IsIn(CEFR_LEVELS, { message: `spoken must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
+  spoken?: CefrLevel;
+
+  @ApiPropertyOptional({ enum: CEFR_LEVELS })
+  @IsOptional()
+  @Transform(upper)
+  @IsIn(CEFR_LEVELS, { message: `written must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
+  written?: CefrLevel;
+}
+
+/**
+ * A skill as the candidate has it: a taxonomy id, or text the service resolves to one. The text is kept beside
+ * the id so nobody loses what was written, and a text nothing resolves is kept as text (still searchable).
+ */
 export class SkillClaimDto {
-  @ApiProperty({ example: 'welding', description: 'The skill as staff or the candidate wrote it' })
+  @ApiPropertyOptional({ example: 'skill/2fcd95a4-1f9a-41cf-95a9-4701bde476b4' })
+  @ValidateIf((o: SkillClaimDto) => o.skillId !== undefined || o.text === undefined)
+  @Matches(SKILL_ID, { message: 'skillId must be an ESCO skill id (skill/<uuid>); or give text' })
+  skillId?: string;
+
+  @ApiPropertyOptional({
+    example: 'MIG-sveising',
+    description: 'The skill as staff or the candidate wrote it',
+  })
+  @IsOptional()
+  @Transform(trim)
   @IsString()
   @Length(1, 200)
-  label!: string;
+  text?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5 })
   @IsOptional()
@@ -31,6 +152,141 @@ export class SkillClaimDto {
   @Min(1)
   @Max(5)
   level?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(60)
+  years?: number;
+}
+
+export class ExperienceDto {
+  @ApiPropertyOptional({ example: 'occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b' })
+  @ValidateIf((o: ExperienceDto) => o.occupationId !== undefined || o.title === undefined)
+  @Matches(OCCUPATION_ID, { message: 'occupationId must be an ESCO occupation id; or give title' })
+  occupationId?: string;
+
+  @ApiPropertyOptional({ example: 'Sveiser' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'Aker Solutions' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  employer?: string;
+
+  @ApiPropertyOptional({ example: 'SY', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @Matches(ISO_3166, { message: 'country must be an ISO 3166-1 alpha-2 code such as NO or SY' })
+  country?: string;
+
+  @ApiPropertyOptional({ example: '2019-03' })
+  @IsOptional()
+  @Matches(YEAR_MONTH, { message: 'from must be YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2022-11', description: 'Absent while still there' })
+  @IsOptional()
+  @Matches(YEAR_MONTH, { message: 'to must be YYYY-MM' })
+  to?: string;
+}
+
+export class EducationDto {
+  @ApiProperty({ minimum: 0, maximum: 8, description: 'ISCED 2011 level' })
+  @IsInt()
+  @Min(0)
+  @Max(8)
+  iscedLevel!: number;
+
+  @ApiPropertyOptional({ example: 'Mechanical engineering' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  field?: string;
+
+  @ApiPropertyOptional({ example: 'UA' })
+  @IsOptional()
+  @Matches(ISO_3166, { message: 'country must be an ISO 3166-1 alpha-2 code such as NO or UA' })
+  country?: string;
+
+  @ApiProperty({ enum: RECOGNITION_STATUSES, description: 'Recognised in Norway (NOKUT/HK-dir)?' })
+  @IsIn(RECOGNITION_STATUSES)
+  recognition!: RecognitionStatus;
+}
+
+export class WorkPermitDto {
+  @ApiProperty({ enum: PERMIT_STATUSES })
+  @IsIn(PERMIT_STATUSES, { message: `workPermit.status must be one of ${PERMIT_STATUSES.join(', ')}` })
+  status!: PermitStatus;
+
+  @ApiPropertyOptional({ example: 'collective protection' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  type?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-04' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'validUntil must be a date (YYYY-MM-DD)' })
+  validUntil?: string;
+}
+
+export class AvailabilityDto {
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+
+  @ApiPropertyOptional({ minimum: 10, maximum: 100, example: 100, description: 'Full time is 100' })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(100)
+  hoursPercent?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  shiftsOk?: boolean;
+}
+
+export class WishesDto {
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(OCCUPATION_ID, { each: true, message: 'each of occupationIds must be an ESCO occupation id' })
+  occupationIds?: string[];
+
+  @ApiPropertyOptional({ enum: OPENING_TYPES, isArray: true })
+  @IsOptional()
+  @ArrayMaxSize(OPENING_TYPES.length)
+  @IsIn(OPENING_TYPES, {
+    each: true,
+    message: `each of openingTypes must be one of ${OPENING_TYPES.join(', ')}`,
+  })
+  openingTypes?: OpeningType[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Municipality numbers the candidate would work in' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(MUNICIPALITY_CODE, { each: true, message: 'each of places must be a 4-digit municipality number' })
+  places?: string[];
+}
+
+export class IntroductionProgrammeDto {
+  @ApiProperty()
+  @IsBoolean()
+  enrolled!: boolean;
+
+  @ApiPropertyOptional({ example: '2027-06-30' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  endsOn?: string;
 }
 
 /** Consent is explicit and defaults to "no": nothing is searchable, shared or sent without a yes. */
@@ -43,20 +299,41 @@ export class ConsentDto {
   @IsBoolean()
   shareWithEmployers!: boolean;
 
-  @ApiProperty({ description: 'The candidate wants in-app match notifications' })
+  @ApiPropertyOptional({ description: 'Match notifications by e-mail' })
+  @IsOptional()
+  @IsBoolean()
+  notifyEmail?: boolean;
+
+  @ApiPropertyOptional({ description: 'Match notifications by SMS' })
+  @IsOptional()
+  @IsBoolean()
+  notifySms?: boolean;
+
+  @ApiProperty({ description: 'Match notifications in the app' })
   @IsBoolean()
   notifyInApp!: boolean;
 }
+export const CONSENT_FLAGS = [
+  'searchable',
+  'shareWithEmployers',
+  'notifyEmail',
+  'notifySms',
+  'notifyInApp',
+] as const;
+export type ConsentFlag = (typeof CONSENT_FLAGS)[number];
+
+// --- write DTOs --------------------------------------------------------------------------------------------
 
 export class CreateCandidateDto {
   @ApiProperty({ example: 'Amina Hassan' })
+  @Transform(trim)
   @IsString()
   @Length(1, 200)
   fullName!: string;
 
   @ApiPropertyOptional({ example: 'amina@example.org' })
   @IsOptional()
-  @IsEmail()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string;
 
   @ApiPropertyOptional({ example: '+4791234567' })
@@ -65,14 +342,33 @@ export class CreateCandidateDto {
   phone?: string;
 
   @ApiProperty({ example: 'ar', description: 'ISO 639-1 code of the language messages are sent in' })
-  @Matches(/^[a-z]{2}$/, { message: 'preferredLanguage must be an ISO 639-1 code such as nb, en, ar or uk' })
+  @Matches(ISO_639_1, { message: 'preferredLanguage must be an ISO 639-1 code such as nb, en, ar or uk' })
   preferredLanguage!: string;
 
-  @ApiPropertyOptional({ example: 'Oslo' })
+  @ApiPropertyOptional({ type: HomeDto })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  municipality?: string;
+  @ValidateNested()
+  @Type(() => HomeDto)
+  home?: HomeDto;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 300, description: 'How far the candidate can commute, km' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  commuteKm?: number;
+
+  @ApiPropertyOptional({ description: 'Drives and has a car at hand' })
+  @IsOptional()
+  @IsBoolean()
+  drives?: boolean;
+
+  @ApiPropertyOptional({ type: [LanguageDto] })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => LanguageDto)
+  languages?: LanguageDto[];
 
   @ApiProperty({ type: [SkillClaimDto] })
   @ArrayMaxSize(100)
@@ -80,27 +376,309 @@ export class CreateCandidateDto {
   @Type(() => SkillClaimDto)
   skills!: SkillClaimDto[];
 
+  @ApiPropertyOptional({ type: [ExperienceDto] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ExperienceDto)
+  experience?: ExperienceDto[];
+
+  @ApiPropertyOptional({ type: [EducationDto] })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EducationDto)
+  education?: EducationDto[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Truckførerbevis T1', 'HMS-kort'] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  certificates?: string[];
+
+  @ApiPropertyOptional({ enum: LICENCE_CLASSES, isArray: true })
+  @IsOptional()
+  @ArrayMaxSize(LICENCE_CLASSES.length)
+  @IsIn(LICENCE_CLASSES, {
+    each: true,
+    message: `each of drivingLicences must be one of ${LICENCE_CLASSES.join(', ')}`,
+  })
+  drivingLicences?: LicenceClass[];
+
+  @ApiPropertyOptional({ type: WorkPermitDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WorkPermitDto)
+  workPermit?: WorkPermitDto;
+
+  @ApiPropertyOptional({ type: AvailabilityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AvailabilityDto)
+  availability?: AvailabilityDto;
+
+  @ApiPropertyOptional({ type: WishesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WishesDto)
+  wishes?: WishesDto;
+
+  @ApiPropertyOptional({ type: IntroductionProgrammeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IntroductionProgrammeDto)
+  introductionProgramme?: IntroductionProgrammeDto;
+
   @ApiProperty({ type: ConsentDto })
   @ValidateNested()
   @Type(() => ConsentDto)
   consent!: ConsentDto;
+
+  @ApiPropertyOptional({ enum: CANDIDATE_STATUSES, default: 'active' })
+  @IsOptional()
+  @IsIn(CANDIDATE_STATUSES)
+  status?: CandidateStatus;
+
+  @ApiPropertyOptional({ description: 'The staff member who follows the candidate up (their user id)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  assignedStaff?: string;
+
+  @ApiPropertyOptional({
+    description: 'Staff only: never shown to the candidate or employers, never indexed',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  staffNotes?: string;
+
+  @ApiPropertyOptional({
+    description: "The organisation's own id for the person (spreadsheet row id); recognises a re-sent import",
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  externalRef?: string;
 }
+
+/**
+ * A partial update. Every field given replaces the stored one whole (lists included); `version` is the one
+ * the client read, and a stale one is refused with 409 rather than overwriting someone else's change.
+ */
+export class UpdateCandidateDto extends PartialType(CreateCandidateDto) {
+  @ApiProperty({ description: 'The version the change is based on (from the last read)' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+/** What a candidate may change on their own profile: not status, staff notes, assignment or the import id. */
+export class UpdateOwnProfileDto extends OmitType(UpdateCandidateDto, [
+  'status',
+  'staffNotes',
+  'assignedStaff',
+  'externalRef',
+] as const) {}
 
 export class CandidateIdDto {
   @IsUUID()
   id!: string;
 }
 
-export class CandidateSearchQueryDto extends PageQueryDto {
-  @ApiProperty({ description: 'Skills, titles or languages; typos are tolerated', example: 'welding' })
-  @IsString()
-  @Length(1, 200)
-  q!: string;
+export class CandidateAuditQuery extends PageQueryDto {
+  @IsUUID()
+  id!: string;
 }
 
+export class UpdateCandidateCommand {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateCandidateDto)
+  patch!: UpdateCandidateDto;
+}
+
+export class UpdateOwnProfileCommand {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateOwnProfileDto)
+  patch!: UpdateOwnProfileDto;
+}
+
+export const IMPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** A file bigger than this is refused before parsing; split it. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
+export class ImportCandidatesCommand {
+  @IsIn(IMPORT_FORMATS)
+  format!: ImportFormat;
+
+  @IsString()
+  @MaxLength(MAX_IMPORT_BYTES)
+  content!: string;
+}
+
+// --- search ------------------------------------------------------------------------------------------------
+
+export const SEARCH_SORTS = ['relevance', 'updated', 'distance'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** `nb:B1` (spoken at least B1) or `nb:B1:written`; `ar:native` for mother tongue. */
+export const LANGUAGE_FILTER = /^([a-z]{2}):(A1|A2|B1|B2|C1|C2|native)(?::(spoken|written))?$/;
+
+export class CandidateSearchQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Skills, job titles or languages, in any supported language; typos and ESCO synonyms work',
+    example: 'welding',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'ESCO skill ids (or their UUIDs), comma-separated' })
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(30)
+  @Matches(SKILL_ID_OR_UUID, { each: true, message: 'each of skills must be an ESCO skill id or its UUID' })
+  skills?: string[];
+
+  @ApiPropertyOptional({ enum: ['all', 'any'], default: 'all', description: 'Whether every skill is needed' })
+  @IsOptional()
+  @IsIn(['all', 'any'])
+  skillsMode: 'all' | 'any' = 'all';
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['nb:B1', 'ar:native'],
+    description: 'Language and minimum level: `nb:B1` (spoken), `nb:B1:written`, `ar:native`',
+  })
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(10)
+  @Matches(LANGUAGE_FILTER, {
+    each: true,
+    message: 'each of language must look like nb:B1, nb:B1:written or ar:native (CEFR A1–C2)',
+  })
+  language?: string[];
+
+  @ApiPropertyOptional({ example: '59.9311,10.8367', description: 'A point, `lat,lng`' })
+  @IsOptional()
+  @Matches(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { message: 'near must be lat,lng' })
+  near?: string;
+
+  @ApiPropertyOptional({ example: 'Oslo', description: 'A municipality (name or number) as the centre' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  nearMunicipality?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, description: 'Radius around near / nearMunicipality, km' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(1)
+  @Max(500)
+  withinKm?: number;
+
+  @ApiPropertyOptional({ type: [String], description: 'Home municipality numbers (the municipality facet)' })
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(50)
+  @Matches(MUNICIPALITY_CODE, { each: true, message: 'each of municipality must be a 4-digit number' })
+  municipality?: string[];
+
+  @ApiPropertyOptional({ example: '2027-01-15', description: 'Available to start on or before this date' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'availableBy must be a date (YYYY-MM-DD)' })
+  availableBy?: string;
+
+  @ApiPropertyOptional({ enum: OPENING_TYPES, isArray: true })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(OPENING_TYPES, {
+    each: true,
+    message: `each of openingType must be one of ${OPENING_TYPES.join(', ')}`,
+  })
+  openingType?: OpeningType[];
+
+  @ApiPropertyOptional({ enum: PERMIT_STATUSES, isArray: true })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(PERMIT_STATUSES, {
+    each: true,
+    message: `each of permitStatus must be one of ${PERMIT_STATUSES.join(', ')}`,
+  })
+  permitStatus?: PermitStatus[];
+
+  @ApiPropertyOptional({ enum: LICENCE_CLASSES, isArray: true, description: 'Every class listed is needed' })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(LICENCE_CLASSES, {
+    each: true,
+    message: `each of drivingLicence must be one of ${LICENCE_CLASSES.join(', ')}`,
+  })
+  drivingLicence?: LicenceClass[];
+
+  @ApiPropertyOptional({
+    enum: CANDIDATE_STATUSES,
+    isArray: true,
+    description: 'Default active. Archived profiles and those without search consent are never in search',
+  })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(CANDIDATE_STATUSES, {
+    each: true,
+    message: `each of status must be one of ${CANDIDATE_STATUSES.join(', ')}`,
+  })
+  status?: CandidateStatus[];
+
+  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance' })
+  @IsOptional()
+  @IsIn(SEARCH_SORTS)
+  sort: SearchSort = 'relevance';
+}
+
+// --- views -------------------------------------------------------------------------------------------------
+
 export interface SkillClaimView {
-  label: string;
+  /** Null when the text resolved to nothing in the taxonomy (kept as text; staff can pick one later). */
+  skillId: string | null;
+  /** The taxonomy's preferred label (English: ESCO has no Norwegian skill labels). */
+  label: string | null;
+  text?: string;
+  /** 0–1; how sure the normalisation was (1 when chosen by id). */
+  confidence?: number;
   level?: number;
+  years?: number;
+}
+
+export interface HomeView {
+  postcode?: string;
+  municipality?: string;
+  municipalityName?: string;
+  lat?: number;
+  lng?: number;
+}
+
+export interface ConsentView {
+  searchable: boolean;
+  shareWithEmployers: boolean;
+  notifyEmail: boolean;
+  notifySms: boolean;
+  notifyInApp: boolean;
+  /** When each flag was last set. */
+  changedAt: Record<ConsentFlag, string>;
 }
 
 export interface CandidateView {
@@ -109,10 +687,25 @@ export interface CandidateView {
   email?: string;
   phone?: string;
   preferredLanguage: string;
-  municipality?: string;
+  home: HomeView;
+  commuteKm?: number;
+  drives?: boolean;
+  languages: LanguageDto[];
   skills: SkillClaimView[];
-  consent: ConsentDto;
+  experience: ExperienceDto[];
+  education: EducationDto[];
+  certificates: string[];
+  drivingLicences: LicenceClass[];
+  workPermit?: WorkPermitDto;
+  availability?: AvailabilityDto;
+  wishes: Required<WishesDto>;
+  introductionProgramme?: IntroductionProgrammeDto;
+  consent: ConsentView;
   status: CandidateStatus;
+  assignedStaff?: string;
+  /** Staff views only. */
+  staffNotes?: string;
+  externalRef?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -123,7 +716,55 @@ export interface CandidateSearchHit {
   id: string;
   fullName: string;
   municipality?: string;
+  municipalityName?: string;
   skills: string[];
+  languages: { code: string; level: string }[];
+  /** Straight-line distance from the search centre, when one was given. */
+  distanceKm?: number;
+  status: CandidateStatus;
+  updatedAt: string;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface CandidateSearchResult {
+  items: CandidateSearchHit[];
+  total: number;
+  limit: number;
+  offset: number;
+  facets: {
+    languages: FacetCount[];
+    norwegianLevel: FacetCount[];
+    municipality: FacetCount[];
+    topSkills: FacetCount[];
+    openingTypes: FacetCount[];
+  };
+}
+
+export interface ImportRowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  created: number;
+  /** Lines whose person is already stored (same external ref, e-mail or phone): left as they are. */
+  existing: number[];
+  errors: ImportRowError[];
+}
+
+export interface ProfileAuditEntry {
+  at: string;
+  actor: string;
+  role: string;
+  action: 'view' | 'create' | 'update' | 'erase';
+  requestId: string;
 }
 
 /**
@@ -133,8 +774,8 @@ export interface CandidateSearchHit {
 export interface CandidateMatchingFeatures {
   candidateId: string;
   version: number;
-  /** False when the candidate is not active, withdrew consent, or was erased. */
+  /** False when the candidate is not active, or was erased. */
   matchable: boolean;
   notifyInApp: boolean;
-  skills: { label: string; level?: number }[];
+  skills: { label: string; skillId?: string; level?: number }[];
 }

@@ -11,7 +11,12 @@ export const Patterns = {
     ping: 'candidates.ping',
     create: 'candidates.create',
     get: 'candidates.get',
+    update: 'candidates.update',
+    updateOwn: 'candidates.update-own',
+    erase: 'candidates.erase',
+    import: 'candidates.import',
     search: 'candidates.search',
+    audit: 'candidates.audit',
     matchingFeatures: 'candidates.matching-features',
   },
   employers: {
@@ -36,6 +41,7 @@ export const Patterns = {
     getOccupation: 'taxonomy.occupations.get',
     normalise: 'taxonomy.normalise',
     relatedSkills: 'taxonomy.skills.related',
+    describe: 'taxonomy.concepts.describe',
   },
 } as const;
 

@@ -1,11 +1,12 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationFailed, type FieldError } from '@brobygger/contracts';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator's nested errors as one flat list of dotted field paths (`skills.0.level`). */
+export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own: FieldError[] = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...fieldErrorsOf(e.children ?? [], field)];
   });
 }
 
@@ -19,6 +20,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validateCustomDecorators: true,
-    exceptionFactory: (errors) => new ValidationFailed(flatten(errors)),
+    exceptionFactory: (errors) => new ValidationFailed(fieldErrorsOf(errors)),
   });
 }

@@ -7,7 +7,7 @@ export function newCandidate(overrides: Partial<CreateCandidateDto> = {}): Creat
   return {
     fullName: `Test Candidate ${seq}`,
     preferredLanguage: 'nb',
-    skills: [{ label: 'welding', level: 3 }],
+    skills: [{ text: 'welding', level: 3 }],
     consent: { searchable: true, shareWithEmployers: false, notifyInApp: true },
     ...overrides,
   };

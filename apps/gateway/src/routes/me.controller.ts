@@ -1,6 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Forbidden, PageQueryDto, Patterns, type NotificationView, type Page } from '@brobygger/contracts';
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Forbidden,
+  PageQueryDto,
+  Patterns,
+  UpdateOwnProfileDto,
+  type CandidateView,
+  type NotificationView,
+  type Page,
+} from '@brobygger/contracts';
 import { RpcCaller } from '@brobygger/platform';
 import { currentActor } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
@@ -13,12 +21,28 @@ import { Roles } from '../auth/roles.decorator';
 export class MeController {
   constructor(private readonly rpc: RpcCaller) {}
 
-  @Get('notifications')
-  notifications(@Query() page: PageQueryDto): Promise<Page<NotificationView>> {
+  private candidateId(): string {
     const { candidateId } = currentActor();
     if (!candidateId) throw new Forbidden('This token is not tied to a candidate profile');
+    return candidateId;
+  }
+
+  @Get('profile')
+  @ApiOperation({ summary: 'My profile (without staff notes)' })
+  profile(): Promise<CandidateView> {
+    return this.rpc.call(Patterns.candidates.get, { id: this.candidateId() });
+  }
+
+  @Patch('profile')
+  @ApiOperation({ summary: 'Change my profile; status and staff notes are not mine to change' })
+  updateProfile(@Body() patch: UpdateOwnProfileDto): Promise<CandidateView> {
+    return this.rpc.call(Patterns.candidates.updateOwn, { id: this.candidateId(), patch });
+  }
+
+  @Get('notifications')
+  notifications(@Query() page: PageQueryDto): Promise<Page<NotificationView>> {
     return this.rpc.call(Patterns.matching.candidateNotifications, {
-      candidateId,
+      candidateId: this.candidateId(),
       limit: page.limit,
       offset: page.offset,
     });

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CreateCandidateDto,
+  ExperienceDto,
+  FieldError,
+  HomeView,
+  SkillClaimView,
+  WishesDto,
+} from '@brobygger/contracts';
+import { gazetteer } from '@brobygger/geo';
+import { ConceptCatalogue } from './concept-catalogue';
+
+/** The parts of a profile that need more than the DTO's own validation: ids checked, text resolved, places. */
+export interface ResolvedParts {
+  skills?: SkillClaimView[];
+  home?: HomeView;
+  experience?: ExperienceDto[];
+  wishes?: Required<WishesDto>;
+}
+
+export type Resolution = { ok: true; parts: ResolvedParts } | { ok: false; errors: FieldError[] };
+
+type Input = Partial<Pick<CreateCandidateDto, 'skills' | 'home' | 'experience' | 'wishes'>>;
+
+/**
+ * Turns validated input into what is stored: skill texts resolved through the taxonomy (the text kept beside
+ * the id), taxonomy ids checked to exist, postcodes and municipalities resolved to places with coordinates.
+ * It works on many profiles at once so an import asks the taxonomy a few times for the whole file; the API
+ * uses it with one. Only the parts present in an input are resolved (a PATCH touches what it sends).
+ */
+@Injectable()
+export class ProfileInput {
+  constructor(private readonly catalogue: ConceptCatalogue) {}
+
+  async resolve(inputs: Input[]): Promise<Resolution[]> {
+    const texts = inputs.flatMap((i) =>
+      (i.skills ?? []).filter((s) => !s.skillId && s.text).map((s) => s.text!),
+    );
+    const resolvedTexts = await this.catalogue.resolveTexts(texts);
+    const byText = new Map(texts.map((t, i) => [t, resolvedTexts[i]]));
+    const known = await this.catalogue.describe(
+      inputs.flatMap((i) => (i.skills ?? []).flatMap((s) => (s.skillId ? [s.skillId] : []))),
+      inputs.flatMap((i) => [
+        ...(i.experience ?? []).flatMap((e) => (e.occupationId ? [e.occupationId] : [])),
+        ...(i.wishes?.occupationIds ?? []),
+      ]),
+    );
+
+    return inputs.map((input): Resolution => {
+      const errors: FieldError[] = [];
+      const parts: ResolvedParts = {};
+      const fail = (field: string, message: string) => errors.push({ field, messages: [message] });
+
+      if (input.skills) {
+        const seen = new Set<string>();
+        parts.skills = [];
+        input.skills.forEach((s, i) => {
+          let claim: SkillClaimView;
+          if (s.skillId) {
+            const c = known.skills.get(s.skillId);
+            if (!c) return fail(`skills.${i}.skillId`, `unknown skill id ${s.skillId}`);
+            claim = { skillId: s.skillId, label: c.label, confidence: 1 };
+          } else {
+            const r = byText.get(s.text!);
+            claim = r
+              ? { skillId: r.id, label: r.label, confidence: r.confidence }
+              : { skillId: null, label: null };
+          }
+          // Two texts that resolve to one skill are one skill; the first keeps its text and level.
+          const key = claim.skillId ?? `text:${s.text!.toLowerCase()}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          parts.skills!.push({
+            ...claim,
+            ...(s.text ? { text: s.text } : {}),
+            ...(s.level !== undefined ? { level: s.level } : {}),
+            ...(s.years !== undefined ? { years: s.years } : {}),
+          });
+        });
+      }
+
+      if (input.home) {
+        const { postcode, municipality, lat, lng } = input.home;
+        const geo = gazetteer();
+        const home: HomeView = {};
+        if (postcode) {
+          const p = geo.postcode(postcode);
+          if (!p) fail('home.postcode', `unknown postcode ${postcode}`);
+          else Object.assign(home, { postcode, municipality: p.municipalityCode, lat: p.lat, lng: p.lng });
+        }
+        if (municipality) {
+          const m = geo.municipality(municipality);
+          if (!m) fail('home.municipality', `unknown municipality number ${municipality}`);
+          else {
+            home.municipality = m.code;
+            if (home.lat === undefined) Object.assign(home, { lat: m.lat, lng: m.lng });
+          }
+        }
+        if (home.municipality) home.municipalityName = geo.municipality(home.municipality)?.name;
+        if (lat !== undefined && lng !== undefined) Object.assign(home, { lat, lng });
+        parts.home = home;
+      }
+
+      if (input.experience) {
+        input.experience.forEach((e, i) => {
+          if (e.occupationId && !known.occupations.has(e.occupationId)) {
+            fail(`experience.${i}.occupationId`, `unknown occupation id ${e.occupationId}`);
+          }
+          if (e.from && e.to && e.to < e.from) fail(`experience.${i}.to`, 'to must not be before from');
+        });
+        parts.experience = input.experience.map((e) => ({ ...e }));
+      }
+
+      if (input.wishes) {
+        const occupationIds = [...new Set(input.wishes.occupationIds ?? [])];
+        occupationIds.forEach((id) => {
+          if (!known.occupations.has(id)) fail('wishes.occupationIds', `unknown occupation id ${id}`);
+        });
+        const places = [...new Set(input.wishes.places ?? [])];
+        places.forEach((code) => {
+          if (!gazetteer().municipality(code)) fail('wishes.places', `unknown municipality number ${code}`);
+        });
+        parts.wishes = { occupationIds, openingTypes: [...new Set(input.wishes.openingTypes ?? [])], places };
+      }
+
+      return errors.length ? { ok: false, errors: mergeFields(errors) } : { ok: true, parts };
+    });
+  }
+}
+
+/** One entry per field, its messages together, as the validation pipe reports them. */
+function mergeFields(errors: FieldError[]): FieldError[] {
+  const by = new Map<string, string[]>();
+  for (const e of errors) by.set(e.field, [...(by.get(e.field) ?? []), ...e.messages]);
+  return [...by].map(([field, messages]) => ({ field, messages }));
+}
