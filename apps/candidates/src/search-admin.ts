@@ -18,7 +18,8 @@ runMain('search-admin', async () => {
     process.exit(2);
   }
   const config = loadConfig(candidatesEnv, process.env);
-  const logger = createLogger('search-admin', config.LOG_LEVEL);
+  // A command prints its own outcome; the services' connection chatter at info level would only bury it.
+  const logger = createLogger('search-admin', config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const app = await NestFactory.createApplicationContext(
     CandidatesModule.forRoot(config, logger, { worker: false }),
     {
@@ -31,7 +32,7 @@ runMain('search-admin', async () => {
     const out = (line: string) => process.stdout.write(`${line}\n`);
     if (command === 'reindex') {
       const started = Date.now();
-      const res = await service.reindex((m) => logger.info(m));
+      const res = await service.reindex((m) => process.stderr.write(`[search:reindex] ${m}\n`));
       out(
         `reindexed ${res.documents} candidates into a new index and swapped it in (${((Date.now() - started) / 1000).toFixed(1)} s); ` +
           `${res.repaired} changed during the rebuild and were repaired`,
