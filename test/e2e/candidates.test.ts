@@ -78,6 +78,18 @@ describe('candidate profiles through the gateway', () => {
       body: { version: 1, commuteKm: 5 },
     });
     expect(stale.status).toBe(409);
+    const nulls = await sys.api<{ fields: { field: string }[] }>('PATCH', `/api/v1/candidates/${id}`, {
+      token: staff,
+      body: { version: 2, fullName: null, availability: { from: '2027-13-01' } },
+    });
+    expect(nulls.status).toBe(400);
+    expect(nulls.body.fields.map((f) => f.field).sort()).toEqual(['availability.from']);
+    const nullName = await sys.api<{ fields: { field: string }[] }>('PATCH', `/api/v1/candidates/${id}`, {
+      token: staff,
+      body: { version: 2, fullName: null },
+    });
+    expect(nullName.status).toBe(400);
+    expect(nullName.body.fields[0].field).toBe('fullName');
     expect(stale.body.fields[0].field).toBe('version');
     const audit = await sys.api<Page<ProfileAuditEntry>>('GET', `/api/v1/candidates/${id}/audit`, {
       token: staff,

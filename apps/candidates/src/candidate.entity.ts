@@ -113,8 +113,8 @@ export class Candidate {
   externalRef?: string | null;
 
   /**
-   * How an import recognises the person when a file is sent again: the external ref, else the e-mail, else
-   * the phone (see importKeyOf). Unique, so two profiles of one person cannot be created by any path.
+   * How an import recognises the person when a file is sent again: the external ref, else (for imported rows)
+   * the e-mail, else the phone, as first stored (see importKeyOf). Unique.
    */
   @Property({ type: 'text', nullable: true })
   @Unique()
@@ -131,8 +131,9 @@ export class Candidate {
   @Index()
   updatedAt: Date = new Date();
 
+  /** In search: consented and active (paused, placed and archived profiles are shown to no one there). */
   get searchable(): boolean {
-    return this.consentSearchable && this.status !== 'archived';
+    return this.consentSearchable && this.status === 'active';
   }
 }
 

@@ -51,12 +51,12 @@ export class CandidateRepository extends EntityRepository<Candidate> {
       );
   }
 
-  /** Id and version of every profile that belongs in search: consented and not archived. */
+  /** Id and version of every profile that belongs in search: consented and active. */
   async searchableVersions(): Promise<Map<string, number>> {
     const rows = await this.getEntityManager()
       .getConnection()
       .execute<{ id: string; version: number }[]>(
-        `select id, version from ${S}.candidate where consent_searchable and status <> 'archived'`,
+        `select id, version from ${S}.candidate where consent_searchable and status = 'active'`,
       );
     return new Map(rows.map((r) => [r.id, r.version]));
   }
@@ -64,7 +64,7 @@ export class CandidateRepository extends EntityRepository<Candidate> {
   /** Searchable profiles in id order, a page at a time (keyset), for rebuilding the index. */
   async searchablePage(after: string, limit: number): Promise<Candidate[]> {
     return this.find(
-      { id: { $gt: after }, consentSearchable: true, status: { $ne: 'archived' } },
+      { id: { $gt: after }, consentSearchable: true, status: 'active' },
       { orderBy: { id: 'asc' }, limit },
     );
   }

@@ -10,6 +10,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
   CONSENT_FLAGS,
+  NOT_NULLABLE,
   Conflict,
   Forbidden,
   CreateCandidateDto,
@@ -20,14 +21,17 @@ import {
   type CandidateSearchResult,
   type CandidateView,
   type ConsentDto,
+  type ConceptLabels,
   type ConsentFlag,
   type FacetCount,
+  type FieldError,
   type ImportFormat,
   type ImportReport,
   type ImportRowError,
   type Page,
   type ProfileAuditEntry,
   type UpdateCandidateDto,
+  type UpdateOwnProfileDto,
 } from '@brobygger/contracts';
 import { gazetteer, haversineKm, type LatLng } from '@brobygger/geo';
 import { addToOutbox, OutboxRelay } from '@brobygger/persistence';
@@ -53,6 +57,20 @@ function audienceFor(candidateId: string): Audience {
   if (actor.role === 'candidate' && actor.candidateId === candidateId) return 'self';
   throw new Forbidden('not allowed to see this candidate profile');
 }
+
+/** What a create or a change carries: a change's consent may name only some flags. */
+type ProfileChange = Omit<Partial<CreateCandidateDto>, 'consent'> & { consent?: Partial<ConsentDto> };
+
+/** A null where a profile must have a value: 400 naming the field, not a database error. */
+function nullProblems(dto: object): FieldError[] {
+  return NOT_NULLABLE.filter((f) => (dto as Record<string, unknown>)[f] === null).map((field) => ({
+    field,
+    messages: [`${field} may be left out of a change, but not set to null`],
+  }));
+}
+
+/** Documents repaired at once by a drift fix (each waits on Meilisearch; they share its tasks). */
+const REPAIR_CONCURRENCY = 64;
 
 /** Rows per transaction in an import: big enough for speed, small enough to keep locks and memory short. */
 const IMPORT_CHUNK = 1_000;
@@ -106,22 +124,22 @@ export class CandidatesService {
 
   async create(dto: CreateCandidateDto): Promise<CandidateView> {
     const parts = await this.resolveOne(dto);
-    const candidate = await this.writing(
-      dto,
-      (em) => {
-        const now = new Date().toISOString();
-        // Built with `new` and persisted: every field has a default, and apply() sets what the DTO carries.
-        const c = new Candidate();
-        c.consentChangedAt = Object.fromEntries(CONSENT_FLAGS.map((f) => [f, now])) as Record<
-          ConsentFlag,
-          string
-        >;
-        this.apply(c, dto, parts);
-        em.persist(c);
-        return Promise.resolve(c);
-      },
-      'create',
-    );
+    const key = importKeyOf({ externalRef: dto.externalRef });
+    const candidate = await this.writing((em) => {
+      const now = new Date().toISOString();
+      // Built with `new` and persisted: every field has a default, and apply() sets what the DTO carries.
+      const c = new Candidate();
+      c.consentChangedAt = Object.fromEntries(CONSENT_FLAGS.map((f) => [f, now])) as Record<
+        ConsentFlag,
+        string
+      >;
+      this.apply(c, dto, parts);
+      // Only an external ref makes a profile made here recognisable to imports: e-mail and phone alone are
+      // often shared within a family, and must not stop staff from registering a second person.
+      c.importKey = key;
+      em.persist(c);
+      return Promise.resolve(c);
+    }, 'create');
     return toCandidateView(candidate, 'staff');
   }
 
@@ -139,24 +157,25 @@ export class CandidatesService {
    * A partial update against the version the client read. A stale version is a 409 naming the current one:
    * the client re-reads and decides, instead of silently undoing a colleague's change.
    */
-  async update(id: string, patch: UpdateCandidateDto): Promise<CandidateView> {
+  async update(id: string, patch: UpdateCandidateDto | UpdateOwnProfileDto): Promise<CandidateView> {
     const audience = audienceFor(id);
     const parts = await this.resolveOne(patch);
-    const c = await this.writing(
-      patch,
-      async (em) => {
-        const found = await em.getRepository(Candidate).getById(id);
-        if (found.version !== patch.version) {
-          throw new Conflict(
-            `candidate ${id} was changed by someone else (version ${found.version}, not ${patch.version}): reload and apply the change again`,
-            [{ field: 'version', messages: [`current version is ${found.version}`] }],
-          );
-        }
-        this.apply(found, patch, parts);
-        return found;
-      },
-      'update',
-    );
+    const c = await this.writing(async (em) => {
+      const found = await em.getRepository(Candidate).getById(id);
+      if (found.version !== patch.version) {
+        throw new Conflict(
+          `candidate ${id} was changed by someone else (version ${found.version}, not ${patch.version}): reload and apply the change again`,
+          [{ field: 'version', messages: [`current version is ${found.version}`] }],
+        );
+      }
+      this.apply(found, patch, parts);
+      // The key a profile was imported under stays, so the same spreadsheet row still finds it after
+      // staff corrected the e-mail; an external ref given by staff becomes the key from then on.
+      if ('externalRef' in patch && patch.externalRef) {
+        found.importKey = importKeyOf({ externalRef: patch.externalRef });
+      }
+      return found;
+    }, 'update');
     return toCandidateView(c, audience);
   }
 
@@ -196,13 +215,35 @@ export class CandidatesService {
    * transaction, so a crash mid-file leaves whole rows and their index/matching jobs, never half of either.
    */
   async import(format: ImportFormat, content: string): Promise<ImportReport> {
+    if (content.includes('\uFFFD')) {
+      throw new ValidationFailed([
+        {
+          field: 'file',
+          messages: [
+            'the file is not UTF-8 (æ, ø and å came through broken): save it as "CSV UTF-8" and send it again',
+          ],
+        },
+      ]);
+    }
     const parsed = parseCandidateFile(format, content);
+    // Nothing could be read (wrong columns, too many rows, broken header): the file is refused, not "imported".
+    if (!parsed.rows.length && parsed.errors.length) {
+      throw new ValidationFailed(
+        parsed.errors.map((e) => ({
+          field: e.line ? `line ${e.line}: ${e.field}` : e.field,
+          messages: [e.message],
+        })),
+      );
+    }
     const errors: ImportRowError[] = [...parsed.errors];
     const valid: { line: number; dto: CreateCandidateDto; key: string }[] = [];
     const lineOfKey = new Map<string, number>();
     for (const row of parsed.rows) {
       const dto = plainToInstance(CreateCandidateDto, row.data);
-      const problems = fieldErrorsOf(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+      const problems = [
+        ...fieldErrorsOf(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })),
+        ...nullProblems(dto),
+      ];
       const key = importKeyOf(dto);
       if (!key)
         problems.push({
@@ -313,13 +354,19 @@ export class CandidatesService {
     const centre = this.centreOf(query);
     const res = await this.index.search(buildCandidateQuery(query, centre));
     const dist = res.facetDistribution ?? {};
-    const topSkillIds = Object.keys(dist.skillIds ?? {}).slice(0, 20);
-    const { skills } = await this.catalogue.describe(
-      topSkillIds.map((u) => `skill/${u}`),
-      [],
-    );
+    // Meilisearch sends facet values by count, but a JS object lists integer-like keys ("3201") before the
+    // others ("0301"): sort again.
+    const byCount = (name: string) =>
+      Object.entries(dist[name] ?? {}).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    const topSkillIds = byCount('skillIds')
+      .slice(0, 20)
+      .map(([u]) => `skill/${u}`);
+    // Labels are a nicety: with the taxonomy service away, search still answers, showing ids.
+    const { skills } = await this.catalogue
+      .describe(topSkillIds, [])
+      .catch(() => ({ skills: new Map<string, ConceptLabels>() }));
     const facet = (name: string, label: (v: string) => string, top = 50): FacetCount[] =>
-      Object.entries(dist[name] ?? {})
+      byCount(name)
         .slice(0, top)
         .map(([value, count]) => ({ value, label: label(value), count }));
     return {
@@ -443,12 +490,13 @@ export class CandidatesService {
     }
     const extra = [...indexed.keys()].filter((id) => !expected.has(id));
     if (fix) {
-      const toWrite = [...missing, ...stale];
-      for (let i = 0; i < toWrite.length; i += 5_000) {
-        const cs = await this.orm.em.fork().find(Candidate, { id: { $in: toWrite.slice(i, i + 5_000) } });
-        await this.index.writeNow(await this.documentOf(cs), []);
+      // Through the same path as index jobs, which re-reads each profile and writes until what it wrote is
+      // still current: a profile that changed (or withdrew consent) since the comparison above is written
+      // as it is now, never as the comparison saw it.
+      const ids = [...missing, ...stale, ...extra];
+      for (let i = 0; i < ids.length; i += REPAIR_CONCURRENCY) {
+        await Promise.all(ids.slice(i, i + REPAIR_CONCURRENCY).map((id) => this.syncSearchDocument(id)));
       }
-      if (extra.length) await this.index.writeNow([], extra);
     }
     return {
       expected: expected.size,
@@ -461,36 +509,33 @@ export class CandidatesService {
 
   // --- shared write path ---------------------------------------------------------------------------------
 
-  private async resolveOne(dto: Partial<CreateCandidateDto>): Promise<ResolvedParts> {
+  private async resolveOne(dto: ProfileChange): Promise<ResolvedParts> {
+    const nulls = nullProblems(dto);
+    if (nulls.length) throw new ValidationFailed(nulls);
     const [res] = await this.input.resolve([dto]);
     if (!res.ok) throw new ValidationFailed(res.errors);
     return res.parts;
   }
 
   /** Sets what the DTO carries; a consent flag that changes gets a new timestamp. */
-  private apply(c: Candidate, dto: Partial<CreateCandidateDto>, parts: ResolvedParts): void {
+  private apply(c: Candidate, dto: ProfileChange, parts: ResolvedParts): void {
     for (const f of PLAIN_FIELDS) {
       const value: unknown = dto[f];
       // null clears a field; a cleared list is an empty list, never a null column.
       if (value !== undefined)
         (c as unknown as Record<string, unknown>)[f] = value ?? (LIST_FIELDS.has(f) ? [] : null);
     }
-    if (dto.email !== undefined) c.email = dto.email.trim().toLowerCase();
-    if (dto.phone !== undefined) c.phone = dto.phone.replace(/ /g, '');
+    if (dto.email !== undefined) c.email = dto.email?.trim().toLowerCase() ?? null;
+    if (dto.phone !== undefined) c.phone = dto.phone?.replace(/ /g, '') ?? null;
     if (dto.externalRef !== undefined) c.externalRef = dto.externalRef;
     if (parts.home) c.home = parts.home;
     if (parts.skills) c.skills = parts.skills;
     if (parts.experience) c.experience = parts.experience;
     if (parts.wishes) c.wishes = parts.wishes;
     if (dto.consent) this.applyConsent(c, dto.consent);
-    c.importKey = importKeyOf({
-      externalRef: c.externalRef ?? undefined,
-      email: c.email ?? undefined,
-      phone: c.phone ?? undefined,
-    });
   }
 
-  private applyConsent(c: Candidate, consent: ConsentDto): void {
+  private applyConsent(c: Candidate, consent: Partial<ConsentDto>): void {
     const now = new Date().toISOString();
     const changedAt = { ...c.consentChangedAt };
     for (const f of CONSENT_FLAGS) {
@@ -508,7 +553,6 @@ export class CandidatesService {
    * Unique import keys and the optimistic lock surface as 409s naming the field.
    */
   private async writing(
-    dto: Partial<CreateCandidateDto>,
     change: (em: EntityManager) => Promise<Candidate>,
     action: 'create' | 'update',
   ): Promise<Candidate> {
@@ -523,10 +567,10 @@ export class CandidatesService {
       this.relay.nudge();
       return c;
     } catch (err) {
+      // The import key is the one unique column, and only staff set the external ref it is made of.
       if (err instanceof UniqueConstraintViolationException) {
-        const field = dto.externalRef ? 'externalRef' : dto.email ? 'email' : 'phone';
-        throw new Conflict(`another candidate already has this ${field}`, [
-          { field, messages: [`another candidate already has this ${field}`] },
+        throw new Conflict('another candidate already has this external ref', [
+          { field: 'externalRef', messages: ['another candidate already has this external ref'] },
         ]);
       }
       if (err instanceof OptimisticLockError) {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  MAX_NORMALISE_TEXTS,
   Patterns,
   type ConceptLabels,
   type DescribedConcepts,
@@ -13,6 +12,9 @@ import { RpcCaller } from '@brobygger/platform';
 /** Labels change only when a new taxonomy release is imported; `npm run search:reindex` picks those up. */
 const CACHE_TTL_MS = 60 * 60_000;
 const DESCRIBE_CHUNK = 5_000;
+const NORMALISE_CHUNK = 200;
+/** A bound on memory; past it the cache starts over (cheaper than an LRU, and rare). */
+const MAX_CACHED_TEXTS = 100_000;
 
 /**
  * The taxonomy as the candidates service sees it: free text to skill ids, and the labels of ids for search
@@ -22,23 +24,33 @@ const DESCRIBE_CHUNK = 5_000;
 @Injectable()
 export class ConceptCatalogue {
   private readonly cache = new Map<string, { labels: ConceptLabels; at: number }>();
+  private readonly textCache = new Map<string, { skill: ResolvedSkill | undefined; at: number }>();
 
   constructor(private readonly rpc: RpcCaller) {}
 
-  /** The best skill for each text (same order), or undefined where nothing is close enough. */
+  /**
+   * The best skill for each text (same order), or undefined where nothing is close enough. Answers are
+   * cached like labels: a spreadsheet names the same few hundred skills in thousands of rows.
+   */
   async resolveTexts(texts: string[]): Promise<(ResolvedSkill | undefined)[]> {
-    const unique = [...new Set(texts)];
-    const best = new Map<string, ResolvedSkill | undefined>();
-    for (let i = 0; i < unique.length; i += MAX_NORMALISE_TEXTS) {
-      const chunk = unique.slice(i, i + MAX_NORMALISE_TEXTS);
+    const now = Date.now();
+    const ask = [...new Set(texts)].filter((t) => {
+      const hit = this.textCache.get(t);
+      return !hit || now - hit.at > CACHE_TTL_MS;
+    });
+    // Small calls: each keeps the taxonomy service busy for a bounded time, and a timeout loses little.
+    for (let i = 0; i < ask.length; i += NORMALISE_CHUNK) {
+      const chunk = ask.slice(i, i + NORMALISE_CHUNK);
       const res = await this.rpc.call<NormaliseResult>(Patterns.taxonomy.normalise, {
         texts: chunk,
         lang: 'nb',
       });
       const results: NormalisedText[] = res.kind === 'texts' ? res.results : [];
-      chunk.forEach((t, j) => best.set(t, results[j]?.skills[0]));
+      chunk.forEach((t, j) => this.textCache.set(t, { skill: results[j]?.skills[0], at: now }));
     }
-    return texts.map((t) => best.get(t));
+    const out = texts.map((t) => this.textCache.get(t)?.skill);
+    if (this.textCache.size > MAX_CACHED_TEXTS) this.textCache.clear();
+    return out;
   }
 
   /** Labels of the ids the taxonomy knows; unknown (or retired) ids are absent from the maps. */

@@ -6,6 +6,7 @@ import {
   NotFound,
   type DescribeConceptsQuery,
   type DescribedConcepts,
+  type NormalisedText,
   ServiceUnavailable,
   type ExtractedSkill,
   type NormaliseDto,
@@ -35,6 +36,9 @@ import { SkillResolver } from './skill-resolver';
 import { TaxonomyRepository, type StyrkRow } from './taxonomy.repository';
 
 export const MEILI = Symbol('MEILI');
+
+/** Texts normalised between two turns of the event loop. */
+const YIELD_EVERY = 10;
 
 /** Skills have English labels only; every other language falls back to them (see labelFallback). */
 const SKILL_LABEL_LANG: TaxonomyLang = 'en';
@@ -145,18 +149,24 @@ export class TaxonomyService {
       }));
       return { kind: 'text', skills };
     }
-    const results = dto.texts!.map((text) => ({
-      text,
-      skills: loaded.index
-        .lookup(text, 5)
-        .filter((h) => h.confidence >= this.minConfidence)
-        .map((h): ResolvedSkill => ({
-          id: h.conceptId,
-          label: label(h.conceptId),
-          confidence: round(h.confidence),
-          matchedLabel: h.label,
-        })),
-    }));
+    const results: NormalisedText[] = [];
+    for (const [i, text] of dto.texts!.entries()) {
+      // A fuzzy lookup costs ~10 ms of CPU; a thousand texts would hold the event loop for seconds and stall
+      // every other call (autocomplete while someone types, label lookups of index jobs). Let them in.
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      results.push({
+        text,
+        skills: loaded.index
+          .lookup(text, 5, { exactSuffices: true })
+          .filter((h) => h.confidence >= this.minConfidence)
+          .map((h): ResolvedSkill => ({
+            id: h.conceptId,
+            label: label(h.conceptId),
+            confidence: round(h.confidence),
+            matchedLabel: h.label,
+          })),
+      });
+    }
     return { kind: 'texts', results };
   }
 

@@ -6,7 +6,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsNumber,
@@ -18,6 +17,7 @@ import {
   Max,
   Min,
   MaxLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -65,6 +65,22 @@ const POSTCODE = /^\d{4}$/;
 const MUNICIPALITY_CODE = /^\d{4}$/;
 /** ESCO skill id, or its bare UUID (which is what the search index and filters use). */
 const SKILL_ID_OR_UUID = new RegExp(`${SKILL_ID.source}|^[0-9a-f-]{36}$`);
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 2027-02-30, no times, no week dates). */
+function IsDateOnly(field: string) {
+  return ValidateBy({
+    name: 'isDateOnly',
+    validator: {
+      validate: (v: unknown) => {
+        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+        const d = new Date(`${v}T00:00:00Z`);
+        // Invalid months give an invalid Date; 2027-02-30 gives 2 March: both are refused.
+        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+      },
+      defaultMessage: () => `${field} must be a date (YYYY-MM-DD)`,
+    },
+  });
+}
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
@@ -232,14 +248,14 @@ export class WorkPermitDto {
 
   @ApiPropertyOptional({ example: '2027-03-04' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'validUntil must be a date (YYYY-MM-DD)' })
+  @IsDateOnly('validUntil')
   validUntil?: string;
 }
 
 export class AvailabilityDto {
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
+  @IsDateOnly('from')
   from?: string;
 
   @ApiPropertyOptional({ minimum: 10, maximum: 100, example: 100, description: 'Full time is 100' })
@@ -285,7 +301,7 @@ export class IntroductionProgrammeDto {
 
   @ApiPropertyOptional({ example: '2027-06-30' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  @IsDateOnly('endsOn')
   endsOn?: string;
 }
 
@@ -313,6 +329,9 @@ export class ConsentDto {
   @IsBoolean()
   notifyInApp!: boolean;
 }
+/** Consent in a change: each flag given is set (with a new timestamp), each left out keeps its value. */
+export class ConsentPatchDto extends PartialType(ConsentDto) {}
+
 export const CONSENT_FLAGS = [
   'searchable',
   'shareWithEmployers',
@@ -468,12 +487,31 @@ export class CreateCandidateDto {
  * A partial update. Every field given replaces the stored one whole (lists included); `version` is the one
  * the client read, and a stale one is refused with 409 rather than overwriting someone else's change.
  */
-export class UpdateCandidateDto extends PartialType(CreateCandidateDto) {
+export class UpdateCandidateDto extends PartialType(OmitType(CreateCandidateDto, ['consent'] as const)) {
   @ApiProperty({ description: 'The version the change is based on (from the last read)' })
   @IsInt()
   @Min(1)
   version!: number;
+
+  @ApiPropertyOptional({ type: ConsentPatchDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentPatchDto)
+  consent?: ConsentPatchDto;
 }
+
+/**
+ * Fields that may be left out of a change but never set to null: a profile always has them. (Swagger's
+ * PartialType makes every field optional, and class-validator's IsOptional lets null through as well.)
+ */
+export const NOT_NULLABLE = [
+  'fullName',
+  'preferredLanguage',
+  'skills',
+  'consent',
+  'status',
+  'version',
+] as const;
 
 /** What a candidate may change on their own profile: not status, staff notes, assignment or the import id. */
 export class UpdateOwnProfileDto extends OmitType(UpdateCandidateDto, [
@@ -600,7 +638,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2027-01-15', description: 'Available to start on or before this date' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'availableBy must be a date (YYYY-MM-DD)' })
+  @IsDateOnly('availableBy')
   availableBy?: string;
 
   @ApiPropertyOptional({ enum: OPENING_TYPES, isArray: true })

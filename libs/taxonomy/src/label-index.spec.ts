@@ -173,6 +173,11 @@ describe('LabelIndex.lookup', () => {
     },
   );
 
+  it('with exactSuffices, answers an exact label alone, without the fuzzy runners-up', () => {
+    expect(ids(index.lookup('operate welding equipment', 4, { exactSuffices: true }))).toEqual(['skill/weld']);
+    expect(index.lookup('operate weldng equipment', 4, { exactSuffices: true }).length).toBeGreaterThan(1);
+  });
+
   it('gives one result per concept, at most k, sorted by confidence', () => {
     const results = index.lookup('operate welding equipment', 4);
     expect(results).toHaveLength(4);

@@ -359,7 +359,7 @@ export class LabelIndex {
    * prior get a small boost. A confidence of 0.6 or more is usually right; text that resembles no label
    * stays below 0.5. Ties are broken by concept id.
    */
-  lookup(text: string, k = 5): LookupResult[] {
+  lookup(text: string, k = 5, opts: { exactSuffices?: boolean } = {}): LookupResult[] {
     const f = fold(text);
     if (!f || k <= 0) return [];
     const query = splitText(f);
@@ -371,7 +371,10 @@ export class LabelIndex {
       if (!prev || confidence > prev.confidence) best.set(c, { confidence, entry: e });
     }
 
-    for (const c of this.trigramCandidates(f)) {
+    // With `exactSuffices`, a text that is a preferred or alternative label word for word gets no fuzzy search:
+    // no fuzzy candidate could rank above it (they are capped below 1), and that search is most of the cost.
+    const exactOnly = opts.exactSuffices === true && [...best.values()].some((b) => b.confidence === 1);
+    for (const c of exactOnly ? [] : this.trigramCandidates(f)) {
       if (best.has(c)) continue;
       let bestScore = -1;
       let bestEntry = -1;

@@ -4,7 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * The full candidate profile (issue 4). Written by hand from the generated diff, which would have renamed
  * `municipality` to `assigned_staff`: existing rows keep their data instead. The free-text municipality moves
  * into `home` as a name, skill labels become texts not yet resolved (a profile edit or `search:reindex`
- * doesn't resolve them; staff re-save or re-import), and the one consent timestamp becomes one per flag.
+ * doesn't resolve them; saving the skills again does), the one consent timestamp becomes one per flag, and every profile's
+ * search document is queued for a rebuild.
  */
 export class Migration20261121141825 extends Migration {
   override name = 'Migration20261121141825';
@@ -42,6 +43,13 @@ export class Migration20261121141825 extends Migration {
       `alter table "candidates"."candidate" add constraint "candidate_import_key_unique" unique ("import_key");`,
     );
     this.addSql(`create index "candidate_updated_at_index" on "candidates"."candidate" ("updated_at");`);
+    // Search documents written before this release lack the fields search now filters on (status, version):
+    // queue a rebuild of each, through the outbox like any change, so no one vanishes from search.
+    this.addSql(
+      `insert into "candidates"."outbox" (job_name, payload, job_id, created_at)
+       select 'candidate.index', jsonb_build_object('candidateId', id), 'cidx.' || id || '.' || version || '.m20261121', now()
+       from "candidates"."candidate";`,
+    );
   }
 
   override down(): void | Promise<void> {
