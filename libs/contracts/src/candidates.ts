@@ -671,7 +671,8 @@ export class CandidateSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: CANDIDATE_STATUSES,
     isArray: true,
-    description: 'Default active. Archived profiles and those without search consent are never in search',
+    description:
+      'Only active candidates who consented are in search, so only `active` finds anyone; the filter is here for clients that state it',
   })
   @IsOptional()
   @Transform(list)
