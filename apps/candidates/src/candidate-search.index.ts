@@ -40,6 +40,7 @@ interface Pending {
 export class CandidateSearchIndex {
   readonly uid: string;
   private pending?: Pending;
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(MEILI) private readonly meili: Meilisearch,
@@ -66,16 +67,23 @@ export class CandidateSearchIndex {
     return p.done;
   }
 
+  /**
+   * The batch that new writes join. Batches are written one after another: while one is with Meilisearch,
+   * the next fills up, so the batch size follows Meilisearch's pace (each task costs it about the same
+   * whether it holds five documents or five hundred).
+   */
   private batch(): Pending {
     if (this.pending && this.pending.upserts.size + this.pending.deletes.size < BATCH_MAX)
       return this.pending;
     const p = { upserts: new Map(), deletes: new Set() } as Pending;
-    p.done = new Promise<void>((resolve) => setTimeout(resolve, BATCH_WAIT_MS)).then(async () => {
-      if (this.pending === p) this.pending = undefined;
-      await this.write(this.uid, [...p.upserts.values()], [...p.deletes]);
-    });
-    // Each caller awaits `done` and sees the failure; this only keeps an unobserved batch from crashing us.
-    p.done.catch(() => undefined);
+    p.done = this.tail
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, BATCH_WAIT_MS)))
+      .then(async () => {
+        if (this.pending === p) this.pending = undefined;
+        await this.write(this.uid, [...p.upserts.values()], [...p.deletes]);
+      });
+    // Each caller awaits `done` and sees its failure; the next batch goes ahead either way.
+    this.tail = p.done.catch(() => undefined);
     this.pending = p;
     return this.pending;
   }

@@ -15,11 +15,11 @@ export const candidatesEnv = {
   ...outboxEnv,
   ...rpcClientEnv,
   SEARCH_INDEX_CONCURRENCY: env.int({
-    // High because jobs wait on Meilisearch, not the CPU, and concurrent jobs share one write (see
+    // High because jobs wait on Meilisearch, not the CPU, and jobs in flight share one write (see
     // CandidateSearchIndex): more in flight means bigger, fewer Meilisearch tasks.
-    default: 64,
+    default: 256,
     min: 1,
-    max: 512,
+    max: 1024,
     describe: 'search-index jobs one candidates process runs at once',
   }),
 };
