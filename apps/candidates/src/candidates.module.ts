@@ -5,7 +5,7 @@ import { createMeili } from '@brobygger/search';
 import { CandidateSearchIndex, MEILI } from './candidate-search.index';
 import { CandidatesController } from './candidates.controller';
 import { CandidatesService } from './candidates.service';
-import { ConceptCatalogue } from './concept-catalogue';
+import { ConceptCatalogue } from '@brobygger/platform';
 import type { CandidatesConfig } from './config';
 import { candidatesOrmConfig } from './mikro-orm.config';
 import { ProfileInput } from './profile-input';

@@ -41,7 +41,7 @@ import { toCandidateDocument, toCandidateView, toMatchingFeatures, type Audience
 import type { CandidateRow } from './candidate.repository';
 import { buildCandidateQuery } from './candidate-search.query';
 import { CandidateSearchIndex } from './candidate-search.index';
-import { ConceptCatalogue } from './concept-catalogue';
+import { ConceptCatalogue } from '@brobygger/platform';
 import { importKeyOf, parseCandidateFile } from './import/candidate-file';
 import { languageLabel } from './languages';
 import { ProfileInput, type ResolvedParts } from './profile-input';

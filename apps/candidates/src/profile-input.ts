@@ -4,11 +4,12 @@ import type {
   ExperienceDto,
   FieldError,
   HomeView,
+  SkillClaimDto,
   SkillClaimView,
   WishesDto,
 } from '@brobygger/contracts';
 import { gazetteer } from '@brobygger/geo';
-import { ConceptCatalogue } from './concept-catalogue';
+import { ConceptCatalogue, resolveSkillList } from '@brobygger/platform';
 
 /** The parts of a profile that need more than the DTO's own validation: ids checked, text resolved, places. */
 export interface ResolvedParts {
@@ -52,31 +53,7 @@ export class ProfileInput {
       const fail = (field: string, message: string) => errors.push({ field, messages: [message] });
 
       if (input.skills) {
-        const seen = new Set<string>();
-        parts.skills = [];
-        input.skills.forEach((s, i) => {
-          let claim: SkillClaimView;
-          if (s.skillId) {
-            const c = known.skills.get(s.skillId);
-            if (!c) return fail(`skills.${i}.skillId`, `unknown skill id ${s.skillId}`);
-            claim = { skillId: s.skillId, label: c.label, confidence: 1 };
-          } else {
-            const r = byText.get(s.text!);
-            claim = r
-              ? { skillId: r.id, label: r.label, confidence: r.confidence }
-              : { skillId: null, label: null };
-          }
-          // Two texts that resolve to one skill are one skill; the first keeps its text and level.
-          const key = claim.skillId ?? `text:${s.text!.toLowerCase()}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          parts.skills!.push({
-            ...claim,
-            ...(s.text ? { text: s.text } : {}),
-            ...(s.level !== undefined ? { level: s.level } : {}),
-            ...(s.years !== undefined ? { years: s.years } : {}),
-          });
-        });
+        parts.skills = resolveSkillList('skills', input.skills, byText, known.skills, pickLevelYears, errors);
       }
 
       if (input.home) {
@@ -127,6 +104,11 @@ export class ProfileInput {
     });
   }
 }
+
+const pickLevelYears = (s: SkillClaimDto) => ({
+  ...(s.level !== undefined ? { level: s.level } : {}),
+  ...(s.years !== undefined ? { years: s.years } : {}),
+});
 
 /** One entry per field, its messages together, as the validation pipe reports them. */
 function mergeFields(errors: FieldError[]): FieldError[] {

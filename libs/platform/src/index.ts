@@ -12,3 +12,4 @@ export * from './bootstrap';
 export * from './platform.module';
 export * from './worker-host';
 export * from './rpc-client.module';
+export * from './concept-catalogue';

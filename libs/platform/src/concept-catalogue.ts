@@ -5,9 +5,11 @@ import {
   type DescribedConcepts,
   type NormaliseResult,
   type NormalisedText,
+  type FieldError,
   type ResolvedSkill,
+  type SkillClaimView,
 } from '@brobygger/contracts';
-import { RpcCaller } from '@brobygger/platform';
+import { RpcCaller } from './rpc';
 
 /** Labels change only when a new taxonomy release is imported; `npm run search:reindex` picks those up. */
 const CACHE_TTL_MS = 60 * 60_000;
@@ -17,7 +19,7 @@ const NORMALISE_CHUNK = 200;
 const MAX_CACHED_TEXTS = 100_000;
 
 /**
- * The taxonomy as the candidates service sees it: free text to skill ids, and the labels of ids for search
+ * The taxonomy as the services that keep skills see it (candidates, employers): free text to skill ids, and the labels of ids for search
  * documents. Labels are cached per process, so indexing a hundred thousand profiles drawn from a few thousand
  * skills asks the taxonomy service a few times, not once per profile.
  */
@@ -83,4 +85,49 @@ export class ConceptCatalogue {
     };
     return { skills: pick(skillIds), occupations: pick(occupationIds) };
   }
+}
+
+/** A skill as given: a taxonomy id, or text to resolve, and whatever else the caller keeps with it. */
+export interface SkillInput {
+  skillId?: string;
+  text?: string;
+}
+
+/**
+ * A list of skills as stored: ids checked against `known`, texts resolved through `byText` (the text kept
+ * beside the id, or kept alone when nothing is close), one entry per skill (the first wins). `extra` copies
+ * what the caller keeps per skill (level, years, minimum level). Problems name `<field>.<i>.skillId`.
+ */
+export function resolveSkillList<T extends SkillInput, X extends object>(
+  field: string,
+  items: T[],
+  byText: Map<string, ResolvedSkill | undefined>,
+  known: Map<string, ConceptLabels>,
+  extra: (item: T) => X,
+  errors: FieldError[],
+): (SkillClaimView & X)[] {
+  const seen = new Set<string>();
+  const out: (SkillClaimView & X)[] = [];
+  items.forEach((s, i) => {
+    let claim: SkillClaimView;
+    if (s.skillId) {
+      const c = known.get(s.skillId);
+      if (!c) {
+        errors.push({ field: `${field}.${i}.skillId`, messages: [`unknown skill id ${s.skillId}`] });
+        return;
+      }
+      claim = { skillId: s.skillId, label: c.label, confidence: 1 };
+    } else {
+      const r = byText.get(s.text!);
+      claim = r
+        ? { skillId: r.id, label: r.label, confidence: r.confidence }
+        : { skillId: null, label: null };
+    }
+    // Two texts that resolve to one skill are one skill; the first keeps its text and level.
+    const key = claim.skillId ?? `text:${s.text!.toLowerCase()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ ...claim, ...(s.text ? { text: s.text } : {}), ...extra(s) });
+  });
+  return out;
 }
