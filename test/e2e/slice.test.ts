@@ -59,6 +59,20 @@ describe('the slice through every wire', () => {
     expect(await sys.api('GET', '/api/health/live')).toMatchObject({ status: 200, body: { status: 'up' } });
   });
 
+  /** Openings are published for active partners: an employer with its partnership made active. */
+  const activeEmployer = async () => {
+    const employer = await sys.api<EmployerView>('POST', '/api/v1/employers', {
+      token: staff,
+      body: newEmployer(),
+    });
+    const active = await sys.api('POST', `/api/v1/employers/${employer.body.id}/partnership`, {
+      token: staff,
+      body: { status: 'active', reason: 'agreement signed' },
+    });
+    expect(active.status).toBe(200);
+    return employer;
+  };
+
   it('serves the OpenAPI document and UI without a token', async () => {
     const json = await sys.api<{ paths: Record<string, unknown> }>('GET', '/api/docs-json');
     expect(json.status).toBe(200);
@@ -104,14 +118,14 @@ describe('the slice through every wire', () => {
       token: staff,
       body: newCandidate({ skills: [{ text: 'forklift driving' }] }),
     });
-    const employer = await sys.api<EmployerView>('POST', '/api/v1/employers', {
-      token: staff,
-      body: newEmployer(),
-    });
+    const employer = await activeEmployer();
     expect(employer.status).toBe(201);
     const opening = await sys.api<OpeningView>('POST', `/api/v1/employers/${employer.body.id}/openings`, {
       token: staff,
-      body: newOpening({ mustHaveSkills: ['forklift driving'], niceToHaveSkills: ['warehouse work'] }),
+      body: newOpening({
+        mustHaveSkills: [{ text: 'forklift driving' }],
+        niceToHaveSkills: [{ text: 'warehouse work' }],
+      }),
     });
     expect(opening.status).toBe(201);
     expect(opening.body.status).toBe('draft');
@@ -158,10 +172,7 @@ describe('the slice through every wire', () => {
   });
 
   it('publishes once when asked several times at once: one 200, the rest 409', async () => {
-    const employer = await sys.api<EmployerView>('POST', '/api/v1/employers', {
-      token: staff,
-      body: newEmployer(),
-    });
+    const employer = await activeEmployer();
     const opening = await sys.api<OpeningView>('POST', `/api/v1/employers/${employer.body.id}/openings`, {
       token: staff,
       body: newOpening(),
@@ -238,10 +249,7 @@ describe('the slice through every wire', () => {
   });
 
   it('refuses to publish an opening without must-have skills: 422 naming the field, still a draft', async () => {
-    const employer = await sys.api<EmployerView>('POST', '/api/v1/employers', {
-      token: staff,
-      body: newEmployer(),
-    });
+    const employer = await activeEmployer();
     const opening = await sys.api<OpeningView>('POST', `/api/v1/employers/${employer.body.id}/openings`, {
       token: staff,
       body: newOpening({ mustHaveSkills: [] }),

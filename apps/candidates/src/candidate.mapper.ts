@@ -102,9 +102,10 @@ export function toMatchingFeatures(c: Candidate): CandidateMatchingFeatures {
     version: c.version,
     matchable: c.status === 'active',
     notifyInApp: c.consentNotifyInApp,
-    // Until matching scores by id (issue 6) it compares labels: the text as written, else the taxonomy's.
+    // Until matching scores by id (issue 6) it compares labels: the taxonomy's when the text resolved (openings
+    // resolve theirs the same way, so one skill has one label on both sides), else the text as written.
     skills: c.skills.map((s) => ({
-      label: s.text ?? s.label ?? '',
+      label: s.label ?? s.text ?? '',
       ...(s.skillId ? { skillId: s.skillId } : {}),
       ...(s.level ? { level: s.level } : {}),
     })),

@@ -1,4 +1,4 @@
-import { commonEnv, databaseEnv, outboxEnv, type ConfigOf } from '@brobygger/platform';
+import { commonEnv, databaseEnv, outboxEnv, rpcClientEnv, type ConfigOf } from '@brobygger/platform';
 
-export const employersEnv = { ...commonEnv, ...databaseEnv, ...outboxEnv };
+export const employersEnv = { ...commonEnv, ...databaseEnv, ...outboxEnv, ...rpcClientEnv };
 export type EmployersConfig = ConfigOf<typeof employersEnv>;

@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { MikroORM, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
   Conflict,
   Forbidden,
   NotFound,
-  Unprocessable,
   ValidationFailed,
-  jobId,
+  type AddressDto,
+  type ChangePartnershipDto,
+  type ContactDto,
+  type ContactView,
   type CreateEmployerDto,
-  type CreateOpeningDto,
+  type CreateInteractionDto,
+  type EmployerListQuery,
   type EmployerView,
-  type OpeningRequirements,
-  type OpeningView,
+  type FieldError,
+  type InteractionView,
+  type Page,
+  type PlaceView,
+  type UpdateEmployerDto,
 } from '@brobygger/contracts';
-import { addToOutbox, OutboxRelay } from '@brobygger/persistence';
+import { gazetteer } from '@brobygger/geo';
 import { requestContext } from '@brobygger/platform';
-import { Employer } from './employer.entity';
-import { Opening } from './opening.entity';
+import { Employer, EmployerContact, Interaction, PartnershipChange } from './employer.entity';
 import { isValidOrgNumber } from './org-number';
+import { toContactView, toEmployerView, toInteractionView } from './views';
 
 export class EmployerNotFound extends NotFound {
   constructor(id: string) {
@@ -25,63 +31,89 @@ export class EmployerNotFound extends NotFound {
   }
 }
 
-export class OpeningNotDraft extends Conflict {
-  constructor(id: string, status: string) {
-    super(`Opening ${id} is ${status}; only a draft can be published`);
-  }
-}
-
-function toEmployerView(e: Employer): EmployerView {
-  return {
-    id: e.id,
-    name: e.name,
-    orgNumber: e.orgNumber,
-    version: e.version,
-    createdAt: e.createdAt.toISOString(),
-  };
-}
-
-function toOpeningView(o: Opening): OpeningView {
-  return {
-    id: o.id,
-    employerId: o.employerId,
-    title: o.title,
-    type: o.type,
-    ...(o.description ? { description: o.description } : {}),
-    mustHaveSkills: o.mustHaveSkills,
-    niceToHaveSkills: o.niceToHaveSkills,
-    status: o.status,
-    version: o.version,
-    ...(o.publishedAt ? { publishedAt: o.publishedAt.toISOString() } : {}),
-    createdAt: o.createdAt.toISOString(),
-  };
-}
-
 /** Employer users act only for their own employer; staff and admins for any. */
-function assertMayActFor(employerId: string): void {
+export function assertMayActFor(employerId: string): void {
   const actor = requestContext.get()?.actor;
+  if (actor?.role === 'candidate') throw new Forbidden('Candidates may not manage employers');
   if (actor?.role === 'employer' && actor.employerId !== employerId) {
     throw new Forbidden('Employer users may only manage their own employer');
   }
 }
 
+/** Partnerships, interactions and employer records are staff work (the gateway says so too). */
+export function assertStaff(): void {
+  const role = requestContext.get()?.actor?.role;
+  if (role === 'employer' || role === 'candidate') throw new Forbidden('Only staff may do this');
+}
+
+export function actorName(): string {
+  return requestContext.get()?.actor?.sub ?? 'system';
+}
+
+/**
+ * A place from what was given: a postcode gives municipality and coordinates, a municipality number its
+ * centre, explicit coordinates win. Unknown codes are errors naming `<prefix>.<field>`.
+ */
+export function resolvePlace(a: AddressDto, prefix: string, errors: FieldError[]): PlaceView {
+  const geo = gazetteer();
+  const place: PlaceView = { ...(a.street ? { street: a.street } : {}) };
+  if (a.postcode) {
+    const p = geo.postcode(a.postcode);
+    if (!p) errors.push({ field: `${prefix}.postcode`, messages: [`unknown postcode ${a.postcode}`] });
+    else
+      Object.assign(place, {
+        postcode: a.postcode,
+        municipality: p.municipalityCode,
+        lat: p.lat,
+        lng: p.lng,
+      });
+  }
+  if (a.municipality) {
+    const m = geo.municipality(a.municipality);
+    if (!m)
+      errors.push({ field: `${prefix}.municipality`, messages: [`unknown municipality ${a.municipality}`] });
+    else {
+      place.municipality = m.code;
+      if (place.lat === undefined) Object.assign(place, { lat: m.lat, lng: m.lng });
+    }
+  }
+  if (place.municipality) place.municipalityName = geo.municipality(place.municipality)?.name;
+  if (a.lat !== undefined && a.lng !== undefined) Object.assign(place, { lat: a.lat, lng: a.lng });
+  return place;
+}
+
 @Injectable()
 export class EmployersService {
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly relay: OutboxRelay,
-  ) {}
+  constructor(private readonly orm: MikroORM) {}
 
   async createEmployer(dto: CreateEmployerDto): Promise<EmployerView> {
+    assertStaff();
+    const errors: FieldError[] = [];
     if (!isValidOrgNumber(dto.orgNumber)) {
-      throw new ValidationFailed([
-        { field: 'orgNumber', messages: ['orgNumber fails the MOD11 check digit'] },
-      ]);
+      errors.push({ field: 'orgNumber', messages: ['orgNumber fails the MOD11 check digit'] });
     }
-    const em = this.orm.em.fork();
-    const employer = em.create(Employer, { name: dto.name.trim(), orgNumber: dto.orgNumber });
+    const address = resolvePlace(dto.address ?? {}, 'address', errors);
+    if (errors.length) throw new ValidationFailed(errors);
     try {
-      await em.flush();
+      const id = await this.orm.em.fork().transactional((em) => {
+        const e = em.create(Employer, {
+          name: dto.name,
+          orgNumber: dto.orgNumber,
+          nace: dto.nace ?? null,
+          address,
+          website: dto.website ?? null,
+        });
+        for (const c of dto.contacts ?? []) em.create(EmployerContact, contactFields(e.id, c));
+        em.create(PartnershipChange, {
+          employerId: e.id,
+          fromStatus: null,
+          toStatus: 'prospect',
+          actor: actorName(),
+          reason: 'registered',
+        });
+        return Promise.resolve(e.id);
+      });
+      return this.getEmployer(id);
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
         throw new Conflict(`An employer with organisation number ${dto.orgNumber} already exists`, [
@@ -90,75 +122,186 @@ export class EmployersService {
       }
       throw err;
     }
-    return toEmployerView(employer);
   }
 
   async getEmployer(id: string): Promise<EmployerView> {
     assertMayActFor(id);
-    const employer = await this.orm.em.fork().findOne(Employer, { id });
-    if (!employer) throw new EmployerNotFound(id);
-    return toEmployerView(employer);
+    const em = this.orm.em.fork();
+    const e = await em.findOne(Employer, { id });
+    if (!e) throw new EmployerNotFound(id);
+    const [contacts, history] = await Promise.all([
+      em.find(EmployerContact, { employerId: id }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      em.find(PartnershipChange, { employerId: id }, { orderBy: { at: 'asc', id: 'asc' } }),
+    ]);
+    return toEmployerView(e, contacts, history);
   }
 
-  async createOpening(employerId: string, dto: CreateOpeningDto): Promise<OpeningView> {
+  async listEmployers(q: EmployerListQuery): Promise<Page<EmployerView>> {
+    assertStaff();
+    const em = this.orm.em.fork();
+    const where = {
+      ...(q.partnership ? { partnershipStatus: q.partnership } : {}),
+      ...(q.q ? { $or: [{ name: { $ilike: `%${escapeLike(q.q)}%` } }, { orgNumber: q.q }] } : {}),
+    };
+    const [rows, total] = await em.findAndCount(Employer, where, {
+      orderBy: { name: 'asc', id: 'asc' },
+      limit: q.limit,
+      offset: q.offset,
+    });
+    const ids = rows.map((r) => r.id);
+    const [contacts, history] = await Promise.all([
+      em.find(EmployerContact, { employerId: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      em.find(PartnershipChange, { employerId: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
+    ]);
+    return {
+      items: rows.map((e) =>
+        toEmployerView(
+          e,
+          contacts.filter((c) => c.employerId === e.id),
+          history.filter((h) => h.employerId === e.id),
+        ),
+      ),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  }
+
+  async updateEmployer(id: string, patch: UpdateEmployerDto): Promise<EmployerView> {
+    assertStaff();
+    const errors: FieldError[] = [];
+    if (patch.orgNumber !== undefined && !isValidOrgNumber(patch.orgNumber)) {
+      errors.push({ field: 'orgNumber', messages: ['orgNumber fails the MOD11 check digit'] });
+    }
+    const address = patch.address ? resolvePlace(patch.address, 'address', errors) : undefined;
+    if (errors.length) throw new ValidationFailed(errors);
+    try {
+      await this.orm.em.fork().transactional(async (em) => {
+        const e = await em.findOne(Employer, { id });
+        if (!e) throw new EmployerNotFound(id);
+        if (e.version !== patch.version) {
+          throw new Conflict(`employer ${id} was changed by someone else (version ${e.version}): reload`, [
+            { field: 'version', messages: [`current version is ${e.version}`] },
+          ]);
+        }
+        if (patch.name !== undefined) e.name = patch.name;
+        if (patch.orgNumber !== undefined) e.orgNumber = patch.orgNumber;
+        if (patch.nace !== undefined) e.nace = patch.nace ?? null;
+        if (patch.website !== undefined) e.website = patch.website ?? null;
+        if (address) e.address = address;
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) {
+        throw new Conflict('another employer has this organisation number', [
+          { field: 'orgNumber', messages: ['already registered'] },
+        ]);
+      }
+      if (err instanceof OptimisticLockError) {
+        throw new Conflict('changed by someone else meanwhile: reload', [
+          { field: 'version', messages: ['stale'] },
+        ]);
+      }
+      throw err;
+    }
+    return this.getEmployer(id);
+  }
+
+  /** A new partnership status, recorded with who, when and why; the agreement and commitments with it. */
+  async changePartnership(id: string, change: ChangePartnershipDto): Promise<EmployerView> {
+    assertStaff();
+    if (change.agreementFrom && change.agreementTo && change.agreementTo < change.agreementFrom) {
+      throw new ValidationFailed([
+        { field: 'agreementTo', messages: ['agreementTo must not be before agreementFrom'] },
+      ]);
+    }
+    await this.orm.em.fork().transactional(async (em) => {
+      const e = await em.findOne(Employer, { id });
+      if (!e) throw new EmployerNotFound(id);
+      em.create(PartnershipChange, {
+        employerId: id,
+        fromStatus: e.partnershipStatus,
+        toStatus: change.status,
+        actor: actorName(),
+        reason: change.reason,
+      });
+      e.partnershipStatus = change.status;
+      if (change.agreementFrom !== undefined) e.agreementFrom = change.agreementFrom;
+      if (change.agreementTo !== undefined) e.agreementTo = change.agreementTo;
+      if (change.commitments !== undefined) e.commitments = change.commitments;
+    });
+    return this.getEmployer(id);
+  }
+
+  // --- contacts ------------------------------------------------------------------------------------------
+
+  async addContact(employerId: string, dto: ContactDto): Promise<ContactView> {
     assertMayActFor(employerId);
     const em = this.orm.em.fork();
     if (!(await em.count(Employer, { id: employerId }))) throw new EmployerNotFound(employerId);
-    const opening = em.create(Opening, {
+    const c = em.create(EmployerContact, contactFields(employerId, dto));
+    await em.flush();
+    return toContactView(c);
+  }
+
+  async updateContact(employerId: string, contactId: string, dto: ContactDto): Promise<ContactView> {
+    assertMayActFor(employerId);
+    const em = this.orm.em.fork();
+    const c = await em.findOne(EmployerContact, { id: contactId, employerId });
+    if (!c) throw new NotFound(`Contact ${contactId} not found`);
+    Object.assign(c, contactFields(employerId, dto));
+    await em.flush();
+    return toContactView(c);
+  }
+
+  async removeContact(employerId: string, contactId: string): Promise<void> {
+    assertMayActFor(employerId);
+    const removed = await this.orm.em.fork().nativeDelete(EmployerContact, { id: contactId, employerId });
+    if (!removed) throw new NotFound(`Contact ${contactId} not found`);
+  }
+
+  // --- interactions --------------------------------------------------------------------------------------
+
+  async addInteraction(employerId: string, dto: CreateInteractionDto): Promise<InteractionView> {
+    assertStaff();
+    const em = this.orm.em.fork();
+    if (!(await em.count(Employer, { id: employerId }))) throw new EmployerNotFound(employerId);
+    const i = em.create(Interaction, {
       employerId,
-      title: dto.title.trim(),
-      type: dto.type,
-      description: dto.description ?? null,
-      mustHaveSkills: dto.mustHaveSkills,
-      niceToHaveSkills: dto.niceToHaveSkills ?? [],
+      kind: dto.kind,
+      on: dto.on,
+      notes: dto.notes,
+      actor: actorName(),
     });
     await em.flush();
-    return toOpeningView(opening);
+    return toInteractionView(i);
   }
 
-  async getOpening(id: string): Promise<OpeningView> {
-    const opening = await this.orm.em.fork().getRepository(Opening).getById(id);
-    assertMayActFor(opening.employerId);
-    return toOpeningView(opening);
+  async interactions(
+    employerId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<InteractionView>> {
+    assertStaff();
+    const em = this.orm.em.fork();
+    if (!(await em.count(Employer, { id: employerId }))) throw new EmployerNotFound(employerId);
+    const [rows, total] = await em.findAndCount(
+      Interaction,
+      { employerId },
+      { orderBy: { on: 'desc', createdAt: 'desc' }, limit: page.limit, offset: page.offset },
+    );
+    return { items: rows.map(toInteractionView), total, ...page };
   }
+}
 
-  /** Publishing and its event to matching commit together, or not at all. */
-  async publishOpening(id: string): Promise<OpeningView> {
-    const opening = await this.orm.em.fork().transactional(async (em) => {
-      const o = await em.getRepository(Opening).getForUpdate(id);
-      assertMayActFor(o.employerId);
-      if (o.status !== 'draft') throw new OpeningNotDraft(id, o.status);
-      if (!o.mustHaveSkills.length) {
-        throw new Unprocessable('An opening needs at least one must-have skill before it is published', [
-          { field: 'mustHaveSkills', messages: ['at least one must-have skill is required to publish'] },
-        ]);
-      }
-      o.status = 'published';
-      o.publishedAt = new Date();
-      await em.flush();
-      addToOutbox(
-        em,
-        { name: 'opening.changed', data: { openingId: o.id, version: o.version } },
-        { jobId: jobId('ochg', o.id, o.version) },
-      );
-      return o;
-    });
-    this.relay.nudge();
-    return toOpeningView(opening);
-  }
+function contactFields(employerId: string, c: ContactDto) {
+  return {
+    employerId,
+    name: c.name,
+    role: c.role ?? null,
+    email: c.email?.trim().toLowerCase() ?? null,
+    phone: c.phone?.replace(/ /g, '') ?? null,
+  };
+}
 
-  /** What matching reads to score an opening; null when it no longer exists. */
-  async openingRequirements(id: string): Promise<OpeningRequirements | null> {
-    const o = await this.orm.em.fork().findOne(Opening, { id });
-    if (!o) return null;
-    return {
-      openingId: o.id,
-      employerId: o.employerId,
-      version: o.version,
-      status: o.status,
-      title: o.title,
-      mustHaveSkills: o.mustHaveSkills,
-      niceToHaveSkills: o.niceToHaveSkills,
-    };
-  }
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }

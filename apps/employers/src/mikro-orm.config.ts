@@ -1,5 +1,5 @@
 import { serviceOrmConfig } from '@brobygger/persistence';
-import { Employer } from './employer.entity';
+import { Employer, EmployerContact, Interaction, PartnershipChange } from './employer.entity';
 import { Opening } from './opening.entity';
 
 export const EMPLOYERS_SCHEMA = 'employers';
@@ -8,7 +8,7 @@ export function employersOrmConfig(databaseUrl: string) {
   return serviceOrmConfig({
     databaseUrl,
     schema: EMPLOYERS_SCHEMA,
-    entities: [Employer, Opening],
+    entities: [Employer, EmployerContact, PartnershipChange, Interaction, Opening],
     migrationsPath: `${__dirname}/migrations`,
   });
 }

@@ -17,11 +17,10 @@ import {
   Max,
   Min,
   MaxLength,
-  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { OPENING_TYPES, type OpeningType } from './employers';
+import { IsDateOnly, OPENING_TYPES, type OpeningType } from './employers';
 import { PageQueryDto } from './pagination';
 import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
 
@@ -65,22 +64,6 @@ const POSTCODE = /^\d{4}$/;
 const MUNICIPALITY_CODE = /^\d{4}$/;
 /** ESCO skill id, or its bare UUID (which is what the search index and filters use). */
 const SKILL_ID_OR_UUID = new RegExp(`${SKILL_ID.source}|^[0-9a-f-]{36}$`);
-
-/** A calendar date, `YYYY-MM-DD`, that exists (no 2027-02-30, no times, no week dates). */
-function IsDateOnly(field: string) {
-  return ValidateBy({
-    name: 'isDateOnly',
-    validator: {
-      validate: (v: unknown) => {
-        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-        const d = new Date(`${v}T00:00:00Z`);
-        // Invalid months give an invalid Date; 2027-02-30 gives 2 March: both are refused.
-        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-      },
-      defaultMessage: () => `${field} must be a date (YYYY-MM-DD)`,
-    },
-  });
-}
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>

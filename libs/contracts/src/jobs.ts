@@ -9,7 +9,7 @@
  * Payloads carry ids and versions, never entities or personal data: a worker reloads what it needs, and an
  * erased person leaves nothing readable behind in Redis.
  */
-export const QUEUES = ['search-index', 'matching', 'notifications'] as const;
+export const QUEUES = ['search-index', 'matching', 'notifications', 'openings'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** Carried in every job so logs of a job line up with the HTTP request that caused it. */
@@ -24,6 +24,12 @@ export interface JobCatalogue {
   'candidate.changed': { queue: 'matching'; payload: { candidateId: string; version: number } };
   /** An opening was published or its requirements changed: refresh the read model and score all candidates. */
   'opening.changed': { queue: 'matching'; payload: { openingId: string; version: number } };
+  /**
+   * A published opening's application deadline has passed: close it. Enqueued delayed when the opening is
+   * published (and again when the deadline moves); the handler checks the deadline in the database, so an
+   * outdated job does nothing.
+   */
+  'opening.deadline': { queue: 'openings'; payload: { openingId: string; deadline: string } };
   /** A stored match crossed the notify threshold: tell the candidate (once per candidate and opening). */
   'match.notify': { queue: 'notifications'; payload: { matchId: string } };
 }
@@ -42,6 +48,7 @@ export const JOB_QUEUE: { [N in JobName]: JobCatalogue[N]['queue'] } = {
   'candidate.changed': 'matching',
   'opening.changed': 'matching',
   'match.notify': 'notifications',
+  'opening.deadline': 'openings',
 };
 
 export interface RetryPolicy {
@@ -63,6 +70,7 @@ export const RETRY_POLICY: Record<QueueName, RetryPolicy> = {
   'search-index': { attempts: 50, backoffMs: 500, maxBackoffMs: 5 * 60_000 },
   matching: { attempts: 50, backoffMs: 1_000, maxBackoffMs: 5 * 60_000 },
   notifications: { attempts: 50, backoffMs: 2_000, maxBackoffMs: 10 * 60_000 },
+  openings: { attempts: 50, backoffMs: 1_000, maxBackoffMs: 5 * 60_000 },
 };
 
 /** Delay before retry number `attemptsMade` (1-based) under a policy: doubling, capped. */

@@ -34,7 +34,7 @@ export function newOpening(overrides: Partial<CreateOpeningDto> = {}): CreateOpe
   return {
     title: `Welder ${seq}`,
     type: 'permanent',
-    mustHaveSkills: ['welding'],
+    mustHaveSkills: [{ text: 'welding' }],
     niceToHaveSkills: [],
     ...overrides,
   };

@@ -13,6 +13,8 @@ import {
 import { TAXONOMY_FIXTURE, type Isolation } from '@brobygger/testing';
 import { CandidatesModule } from '../../../apps/candidates/src/candidates.module';
 import { candidatesEnv } from '../../../apps/candidates/src/config';
+import { employersEnv } from '../../../apps/employers/src/config';
+import { EmployersModule } from '../../../apps/employers/src/employers.module';
 import { taxonomyEnv } from '../../../apps/taxonomy/src/config';
 import { importTaxonomy } from '../../../apps/taxonomy/src/import/taxonomy-import';
 import { taxonomyOrmConfig } from '../../../apps/taxonomy/src/mikro-orm.config';
@@ -54,6 +56,12 @@ export async function startCandidatesService(
 ): Promise<INestMicroservice> {
   const config = loadConfig(candidatesEnv, { ...baseEnv(iso), OUTBOX_POLL_MS: '100', ...env });
   return bootstrapRpcService('candidates', CandidatesModule.forRoot(config, silent), config, silent);
+}
+
+/** The employers service in-process (its deadline worker included). */
+export async function startEmployersService(iso: Isolation): Promise<INestMicroservice> {
+  const config = loadConfig(employersEnv, { ...baseEnv(iso), OUTBOX_POLL_MS: '100' });
+  return bootstrapRpcService('employers', EmployersModule.forRoot(config, silent), config, silent);
 }
 
 /** An RPC client as the gateway has one; close it after the tests. */

@@ -1,6 +1,17 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, Patterns, type MatchView, type OpeningView, type Page } from '@brobygger/contracts';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AcknowledgeFlagsDto,
+  CloseOpeningDto,
+  OpeningListQuery,
+  PageQueryDto,
+  Patterns,
+  UpdateOpeningDto,
+  type MatchView,
+  type OpeningSuggestions,
+  type OpeningView,
+  type Page,
+} from '@brobygger/contracts';
 import { RpcCaller } from '@brobygger/platform';
 import { Roles } from '../auth/roles.decorator';
 import { UuidParam } from '../http/params';
@@ -12,15 +23,53 @@ import { UuidParam } from '../http/params';
 export class OpeningsController {
   constructor(private readonly rpc: RpcCaller) {}
 
+  /** Candidates see published openings only; employer users their own employer's (both enforced by the service). */
+  @Get()
+  @Roles('staff', 'employer', 'candidate')
+  list(@Query() q: OpeningListQuery): Promise<Page<OpeningView>> {
+    return this.rpc.call(Patterns.employers.listOpenings, q);
+  }
+
   @Get(':id')
+  @Roles('staff', 'employer', 'candidate')
   get(@UuidParam() id: string): Promise<OpeningView> {
     return this.rpc.call(Patterns.employers.getOpening, { id });
   }
 
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft or published opening; `version` must be the one last read' })
+  update(@UuidParam() id: string, @Body() patch: UpdateOpeningDto): Promise<OpeningView> {
+    return this.rpc.call(Patterns.employers.updateOpening, { id, patch });
+  }
+
   @Post(':id/publish')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Publish: needs must-haves, an active partnership and every screening flag acknowledged',
+  })
   publish(@UuidParam() id: string): Promise<OpeningView> {
     return this.rpc.call(Patterns.employers.publishOpening, { id });
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(@UuidParam() id: string, @Body() close: CloseOpeningDto): Promise<OpeningView> {
+    return this.rpc.call(Patterns.employers.closeOpening, { id, close });
+  }
+
+  @Post(':id/screening/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge screening flags (by key) with a note saying why the wording stays' })
+  acknowledge(@UuidParam() id: string, @Body() ack: AcknowledgeFlagsDto): Promise<OpeningView> {
+    return this.rpc.call(Patterns.employers.acknowledgeFlags, { id, ack });
+  }
+
+  @Get(':id/suggestions')
+  @ApiOperation({
+    summary: 'Occupation and skills suggested from the title, the occupation and the description',
+  })
+  suggestions(@UuidParam() id: string): Promise<OpeningSuggestions> {
+    return this.rpc.call(Patterns.employers.suggestions, { id });
   }
 
   /** Best first. Employer users see their own openings' matches only (checked by matching). */

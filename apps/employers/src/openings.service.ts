@@ -1,0 +1,489 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  Conflict,
+  Patterns,
+  Unprocessable,
+  ValidationFailed,
+  jobId,
+  type CloseOpeningDto,
+  type CreateOpeningDto,
+  type FieldError,
+  type NormaliseResult,
+  type OccupationDetail,
+  type OccupationHit,
+  type OpeningListQuery,
+  type OpeningRequirements,
+  type OpeningSuggestions,
+  type OpeningView,
+  type Page,
+  type ScreeningFlagView,
+  type SkillRequirementDto,
+  type SuggestionSource,
+  type UpdateOpeningDto,
+} from '@brobygger/contracts';
+import { addToOutbox, OutboxRelay } from '@brobygger/persistence';
+import { ConceptCatalogue, RpcCaller, requestContext, resolveSkillList } from '@brobygger/platform';
+import { flagKey, screenFields } from '@brobygger/screening';
+import { Employer } from './employer.entity';
+import { actorName, assertMayActFor, EmployerNotFound, resolvePlace } from './employers.service';
+import { Opening } from './opening.entity';
+import { OpeningNotFound } from './opening.repository';
+import { toOpeningView, type OpeningAudience } from './views';
+
+type OpeningInput = Partial<CreateOpeningDto>;
+
+/** The fields whose change a published opening's candidates must be rescored for. */
+const REQUIREMENT_FIELDS: (keyof CreateOpeningDto)[] = [
+  'type',
+  'occupationId',
+  'mustHaveSkills',
+  'niceToHaveSkills',
+  'languages',
+  'workplace',
+  'hoursPercent',
+  'shifts',
+  'startDate',
+  'drivingLicences',
+  'certificates',
+  'workPermitRequired',
+  'languageSupport',
+];
+
+const MAX_DELAY_MS = 20 * 24 * 3600_000;
+
+const minLevelOf = (s: SkillRequirementDto) => (s.minLevel !== undefined ? { minLevel: s.minLevel } : {});
+
+/** Today in Norway, as YYYY-MM-DD: deadlines are Norwegian calendar days. */
+function osloToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+}
+
+/** The moment a deadline day is over in Norway (the first instant of the next day, Oslo time). */
+export function endOfOsloDay(day: string): Date {
+  const noonUtc = new Date(`${day}T12:00:00Z`);
+  const offsetMin =
+    (new Date(noonUtc.toLocaleString('en-US', { timeZone: 'Europe/Oslo' })).getTime() -
+      new Date(noonUtc.toLocaleString('en-US', { timeZone: 'UTC' })).getTime()) /
+    60_000;
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000 - offsetMin * 60_000);
+}
+
+function audience(): OpeningAudience {
+  return requestContext.get()?.actor?.role === 'candidate' ? 'candidate' : 'internal';
+}
+
+@Injectable()
+export class OpeningsService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly relay: OutboxRelay,
+    private readonly catalogue: ConceptCatalogue,
+    private readonly rpc: RpcCaller,
+  ) {}
+
+  async create(employerId: string, dto: CreateOpeningDto): Promise<OpeningView> {
+    assertMayActFor(employerId);
+    const em = this.orm.em.fork();
+    const employer = await em.findOne(Employer, { id: employerId });
+    if (!employer) throw new EmployerNotFound(employerId);
+    const o = new Opening();
+    o.employerId = employerId;
+    // Where the employer is, unless the opening says otherwise.
+    o.workplace = { ...employer.address, mode: 'on-site' };
+    o.municipality = employer.address.municipality ?? null;
+    await this.apply(o, dto, true);
+    em.persist(o);
+    await em.flush();
+    return toOpeningView(o, 'internal');
+  }
+
+  async get(id: string): Promise<OpeningView> {
+    const o = await this.orm.em.fork().getRepository(Opening).getById(id);
+    this.assertMayRead(o);
+    return toOpeningView(o, audience());
+  }
+
+  async list(q: OpeningListQuery): Promise<Page<OpeningView>> {
+    const actor = requestContext.get()?.actor;
+    const who = audience();
+    const where = {
+      // Employer users see their own employer's openings, candidates published ones: whatever they asked.
+      ...(actor?.role === 'employer'
+        ? { employerId: actor.employerId ?? '-' }
+        : q.employer
+          ? { employerId: q.employer }
+          : {}),
+      ...(who === 'candidate'
+        ? { status: 'published' as const }
+        : q.status?.length
+          ? { status: { $in: q.status } }
+          : {}),
+      ...(q.type?.length ? { type: { $in: q.type } } : {}),
+      ...(q.occupation ? { occupationId: q.occupation } : {}),
+      ...(q.municipality ? { municipality: q.municipality } : {}),
+    };
+    const [rows, total] = await this.orm.em.fork().findAndCount(Opening, where, {
+      orderBy: { updatedAt: 'desc', id: 'asc' },
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return { items: rows.map((o) => toOpeningView(o, who)), total, limit: q.limit, offset: q.offset };
+  }
+
+  /**
+   * A change against the version read. A published opening whose requirements change is rescored (the
+   * event is in the same transaction); a moved deadline gets its own closing job.
+   */
+  async update(id: string, patch: UpdateOpeningDto): Promise<OpeningView> {
+    const o = await this.inTransaction(async (em) => {
+      const o = await em.getRepository(Opening).getForUpdate(id);
+      assertMayActFor(o.employerId);
+      if (o.version !== patch.version) {
+        throw new Conflict(`opening ${id} was changed by someone else (version ${o.version}): reload`, [
+          { field: 'version', messages: [`current version is ${o.version}`] },
+        ]);
+      }
+      if (o.status === 'closed' || o.status === 'filled') {
+        throw new Conflict(`opening ${id} is ${o.status}; it can no longer be changed`);
+      }
+      const deadlineBefore = o.applicationDeadline;
+      await this.apply(o, patch, false);
+      await em.flush();
+      if (o.status === 'published') {
+        if (REQUIREMENT_FIELDS.some((f) => patch[f] !== undefined)) this.announce(em, o);
+        if (o.applicationDeadline && o.applicationDeadline !== deadlineBefore) this.scheduleDeadline(em, o);
+      }
+      return o;
+    });
+    return toOpeningView(o, 'internal');
+  }
+
+  async acknowledge(id: string, keys: string[], note: string): Promise<OpeningView> {
+    const o = await this.inTransaction(async (em) => {
+      const o = await em.getRepository(Opening).getForUpdate(id);
+      assertMayActFor(o.employerId);
+      const unknown = keys.filter((k) => !o.screening.some((f) => f.key === k));
+      if (unknown.length) {
+        throw new ValidationFailed([
+          { field: 'keys', messages: [`no such flag on this opening: ${unknown.join(', ')}`] },
+        ]);
+      }
+      const by = actorName();
+      const at = new Date().toISOString();
+      o.screening = o.screening.map((f) =>
+        keys.includes(f.key) ? { ...f, acknowledged: { by, at, note } } : f,
+      );
+      await em.flush();
+      return o;
+    });
+    return toOpeningView(o, 'internal');
+  }
+
+  /** Publishing, its event to matching and its deadline job commit together, or not at all. */
+  async publish(id: string): Promise<OpeningView> {
+    const o = await this.inTransaction(async (em) => {
+      const o = await em.getRepository(Opening).getForUpdate(id);
+      assertMayActFor(o.employerId);
+      if (o.status !== 'draft')
+        throw new Conflict(`Opening ${id} is ${o.status}; only a draft can be published`);
+      const employer = await em.findOneOrFail(Employer, { id: o.employerId });
+      if (employer.partnershipStatus !== 'active') {
+        throw new Conflict(
+          `The partnership with ${employer.name} is ${employer.partnershipStatus}; openings are published for active partners`,
+          [{ field: 'partnership', messages: [`partnership is ${employer.partnershipStatus}, not active`] }],
+        );
+      }
+      if (!o.mustHaveSkills.length) {
+        throw new Unprocessable('An opening needs at least one must-have skill before it is published', [
+          { field: 'mustHaveSkills', messages: ['at least one must-have skill is required to publish'] },
+        ]);
+      }
+      const open = o.screening.filter((f) => !f.acknowledged);
+      if (open.length) {
+        throw new Conflict('The text has wording that may discriminate; acknowledge or change it first', [
+          { field: 'screening', messages: open.map((f) => `${f.key}: "${f.phrase}" (${f.reason.en})`) },
+        ]);
+      }
+      if (o.applicationDeadline && o.applicationDeadline < osloToday()) {
+        throw new Unprocessable('The application deadline has passed', [
+          { field: 'applicationDeadline', messages: ['applicationDeadline is in the past'] },
+        ]);
+      }
+      o.status = 'published';
+      o.publishedAt = new Date();
+      await em.flush();
+      this.announce(em, o);
+      if (o.applicationDeadline) this.scheduleDeadline(em, o);
+      return o;
+    });
+    return toOpeningView(o, 'internal');
+  }
+
+  async close(id: string, close: CloseOpeningDto): Promise<OpeningView> {
+    const o = await this.inTransaction(async (em) => {
+      const o = await em.getRepository(Opening).getForUpdate(id);
+      assertMayActFor(o.employerId);
+      if (o.status === 'closed' || o.status === 'filled')
+        throw new Conflict(`Opening ${id} is already ${o.status}`);
+      const wasPublished = o.status === 'published';
+      o.status = close.outcome;
+      o.closedAt = new Date();
+      o.closeReason = close.reason ?? null;
+      await em.flush();
+      if (wasPublished) this.announce(em, o);
+      return o;
+    });
+    return toOpeningView(o, 'internal');
+  }
+
+  /**
+   * Job handler: the deadline of a published opening has passed. Idempotent and safe when outdated: it acts
+   * only when the opening is still published with this very deadline, and the day is over.
+   */
+  async deadlineReached(openingId: string, deadline: string): Promise<void> {
+    await this.inTransaction(async (em) => {
+      const o = await em.getRepository(Opening).findOne({ id: openingId });
+      if (!o || o.status !== 'published' || o.applicationDeadline !== deadline) return;
+      // A deadline further off than one delay can reach: wait again.
+      if (Date.now() < endOfOsloDay(deadline).getTime())
+        return this.scheduleDeadline(em, o, `w${Date.now()}`);
+      o.status = 'closed';
+      o.closedAt = new Date();
+      o.closeReason = 'application deadline passed';
+      await em.flush();
+      this.announce(em, o);
+    });
+  }
+
+  /** Skills and occupation suggested for the opening, each with where it came from. */
+  async suggestions(id: string): Promise<OpeningSuggestions> {
+    const o = await this.orm.em.fork().getRepository(Opening).getById(id);
+    assertMayActFor(o.employerId);
+    const occupations = await this.rpc.call<OccupationHit[]>(Patterns.taxonomy.searchOccupations, {
+      q: o.title.slice(0, 200),
+      lang: 'nb',
+      limit: 3,
+    });
+    const occupationId = o.occupationId ?? occupations[0]?.id;
+    const skills = new Map<string, OpeningSuggestions['skills'][number]>();
+    const add = (
+      skillId: string,
+      label: string,
+      source: SuggestionSource,
+      confidence: number,
+      evidence?: string,
+    ) => {
+      const s = skills.get(skillId);
+      if (s) {
+        if (!s.sources.includes(source)) s.sources.push(source);
+        s.confidence = Math.max(s.confidence, confidence);
+        if (evidence && !s.evidence) s.evidence = evidence;
+      } else {
+        const chosen = [...o.mustHaveSkills, ...o.niceToHaveSkills].some((x) => x.skillId === skillId);
+        skills.set(skillId, {
+          skillId,
+          label,
+          sources: [source],
+          confidence,
+          chosen,
+          ...(evidence ? { evidence } : {}),
+        });
+      }
+    };
+    if (occupationId) {
+      const occ = await this.rpc.call<OccupationDetail>(Patterns.taxonomy.getOccupation, {
+        id: occupationId,
+        lang: 'nb',
+      });
+      occ.essentialSkills.forEach((s) => add(s.id, s.label, 'occupation-essential', 0.9));
+      occ.optionalSkills.forEach((s) => add(s.id, s.label, 'occupation-optional', 0.5));
+    }
+    if (o.description?.trim()) {
+      const res = await this.rpc.call<NormaliseResult>(Patterns.taxonomy.normalise, {
+        text: o.description.slice(0, 20_000),
+        lang: 'nb',
+      });
+      if (res.kind === 'text')
+        res.skills.forEach((s) => add(s.id, s.label, 'description', s.confidence, s.evidence));
+    }
+    return {
+      occupations: occupations.map((h) => ({ id: h.id, label: h.label, source: 'title' as const })),
+      // Those named by more sources first, then the surest.
+      skills: [...skills.values()].sort(
+        (a, b) =>
+          b.sources.length - a.sources.length ||
+          b.confidence - a.confidence ||
+          a.label.localeCompare(b.label),
+      ),
+    };
+  }
+
+  /** What matching reads to score an opening; null when it no longer exists. */
+  async requirements(id: string): Promise<OpeningRequirements | null> {
+    const o = await this.orm.em.fork().findOne(Opening, { id });
+    if (!o) return null;
+    const label = (s: { label: string | null; text?: string }) => s.label ?? s.text ?? '';
+    return {
+      openingId: o.id,
+      employerId: o.employerId,
+      version: o.version,
+      status: o.status,
+      title: o.title,
+      mustHaveSkills: o.mustHaveSkills.map(label),
+      niceToHaveSkills: o.niceToHaveSkills.map(label),
+    };
+  }
+
+  // --- shared --------------------------------------------------------------------------------------------
+
+  private assertMayRead(o: Opening): void {
+    // A candidate sees published openings only; an unpublished one does not exist for them.
+    if (audience() === 'candidate') {
+      if (o.status !== 'published') throw new OpeningNotFound(o.id);
+      return;
+    }
+    assertMayActFor(o.employerId);
+  }
+
+  /**
+   * Sets what the input carries after checking it: skills resolved through the taxonomy (text kept beside
+   * the id), the occupation checked, the workplace resolved to a place, dates that make sense. Then the
+   * text is screened; acknowledgements of flags that are still there are kept.
+   */
+  private async apply(o: Opening, dto: OpeningInput, creating: boolean): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const f of ['title', 'type', 'mustHaveSkills', 'version'] as const) {
+      if ((dto as Record<string, unknown>)[f] === null) {
+        errors.push({ field: f, messages: [`${f} may be left out of a change, but not set to null`] });
+      }
+    }
+    const skillInputs = [...(dto.mustHaveSkills ?? []), ...(dto.niceToHaveSkills ?? [])];
+    const texts = skillInputs.filter((s) => !s.skillId && s.text).map((s) => s.text!);
+    const resolved = await this.catalogue.resolveTexts(texts);
+    const byText = new Map(texts.map((t, i) => [t, resolved[i]]));
+    const known = await this.catalogue.describe(
+      skillInputs.flatMap((s) => (s.skillId ? [s.skillId] : [])),
+      dto.occupationId ? [dto.occupationId] : [],
+    );
+    if (dto.occupationId && !known.occupations.has(dto.occupationId)) {
+      errors.push({ field: 'occupationId', messages: [`unknown occupation id ${dto.occupationId}`] });
+    }
+    const must = dto.mustHaveSkills
+      ? resolveSkillList('mustHaveSkills', dto.mustHaveSkills, byText, known.skills, minLevelOf, errors)
+      : undefined;
+    const nice = dto.niceToHaveSkills
+      ? resolveSkillList('niceToHaveSkills', dto.niceToHaveSkills, byText, known.skills, minLevelOf, errors)
+      : undefined;
+    const workplace = dto.workplace ? resolvePlace(dto.workplace, 'workplace', errors) : undefined;
+
+    const deadline = dto.applicationDeadline !== undefined ? dto.applicationDeadline : o.applicationDeadline;
+    const start = dto.startDate !== undefined ? dto.startDate : o.startDate;
+    if (dto.applicationDeadline && dto.applicationDeadline < osloToday()) {
+      errors.push({ field: 'applicationDeadline', messages: ['applicationDeadline is in the past'] });
+    }
+    if (deadline && start && start < deadline) {
+      errors.push({
+        field: dto.startDate !== undefined ? 'startDate' : 'applicationDeadline',
+        messages: ['the start date comes before the application deadline'],
+      });
+    }
+    if (errors.length) throw new ValidationFailed(errors);
+
+    const plain = [
+      'title',
+      'type',
+      'description',
+      'languages',
+      'hoursPercent',
+      'shifts',
+      'startDate',
+      'durationWeeks',
+      'positions',
+      'applicationDeadline',
+      'drivingLicences',
+      'certificates',
+      'workPermitRequired',
+      'languageSupport',
+      'mentor',
+      'internalNotes',
+      'occupationId',
+    ] as const;
+    const target = o as unknown as Record<string, unknown>;
+    for (const f of plain) if (dto[f] !== undefined) target[f] = dto[f] ?? null;
+    if (dto.drivingLicences === null) o.drivingLicences = [];
+    if (dto.certificates === null) o.certificates = [];
+    if (dto.languages === null) o.languages = {};
+    if (must) o.mustHaveSkills = must;
+    if (nice) o.niceToHaveSkills = nice;
+    if (workplace) {
+      o.workplace = { ...workplace, mode: dto.workplace?.mode ?? 'on-site' };
+      o.municipality = workplace.municipality ?? null;
+    }
+    if (creating && !dto.niceToHaveSkills) o.niceToHaveSkills = [];
+    this.screen(o);
+  }
+
+  private screen(o: Opening): void {
+    const before = new Map(o.screening.map((f) => [f.key, f]));
+    // The rules match composed letters (å, not a + ring): text pasted from some editors is decomposed.
+    o.screening = screenFields({
+      title: o.title.normalize('NFC'),
+      description: o.description?.normalize('NFC'),
+      certificates: o.certificates.join('\n').normalize('NFC') || undefined,
+    }).map((f): ScreeningFlagView => {
+      const key = flagKey(f);
+      const acknowledged = before.get(key)?.acknowledged;
+      return {
+        key,
+        ruleId: f.ruleId,
+        category: f.category,
+        field: f.field,
+        phrase: f.phrase,
+        reason: f.reason,
+        ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+        ...(acknowledged ? { acknowledged } : {}),
+      };
+    });
+  }
+
+  /** Published, requirements changed or closed: matching hears of it through the outbox. */
+  private announce(em: EntityManager, o: Opening): void {
+    addToOutbox(
+      em,
+      { name: 'opening.changed', data: { openingId: o.id, version: o.version } },
+      { jobId: jobId('ochg', o.id, o.version) },
+    );
+  }
+
+  /**
+   * A delayed job at the end of the deadline day; its id names the deadline, so a moved one gets its own.
+   * The outbox keeps delays as 32-bit milliseconds (24 days): a later deadline is reached in hops.
+   */
+  private scheduleDeadline(em: EntityManager, o: Opening, hop = 'first'): void {
+    const deadline = o.applicationDeadline!;
+    addToOutbox(
+      em,
+      { name: 'opening.deadline', data: { openingId: o.id, deadline } },
+      {
+        jobId: jobId('odl', o.id, deadline, hop),
+        delayMs: Math.min(MAX_DELAY_MS, Math.max(0, endOfOsloDay(deadline).getTime() - Date.now())),
+      },
+    );
+  }
+
+  private async inTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      const out = await this.orm.em.fork().transactional(fn);
+      this.relay.nudge();
+      return out;
+    } catch (err) {
+      if (err instanceof OptimisticLockError) {
+        throw new Conflict('changed by someone else meanwhile: reload', [
+          { field: 'version', messages: ['stale'] },
+        ]);
+      }
+      throw err;
+    }
+  }
+}
