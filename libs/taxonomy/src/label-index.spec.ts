@@ -174,7 +174,9 @@ describe('LabelIndex.lookup', () => {
   );
 
   it('with exactSuffices, answers an exact label alone, without the fuzzy runners-up', () => {
-    expect(ids(index.lookup('operate welding equipment', 4, { exactSuffices: true }))).toEqual(['skill/weld']);
+    expect(ids(index.lookup('operate welding equipment', 4, { exactSuffices: true }))).toEqual([
+      'skill/weld',
+    ]);
     expect(index.lookup('operate weldng equipment', 4, { exactSuffices: true }).length).toBeGreaterThan(1);
   });
 
