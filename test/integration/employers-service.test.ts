@@ -293,7 +293,7 @@ describe('employers service over RPC', () => {
         .sort();
       // Published (v2) and the skill change (v4); the internal note (v3) is no change to matching.
       expect(changed).toEqual([`ochg.${o.id}.2`, `ochg.${o.id}.4`]);
-      const delayed = await deadlines.getJob(`odl.${o.id}.2099-12-01.first`);
+      const delayed = await deadlines.getJob(`odl.${o.id}.2099-12-01.2.first`);
       expect(delayed?.opts.delay).toBeGreaterThan(0);
     } finally {
       await queue.close();
@@ -312,6 +312,74 @@ describe('employers service over RPC', () => {
     await expect(
       call(Patterns.employers.updateOpening, { id: o.id, patch: { version: closed.version, title: 'x' } }),
     ).rejects.toBeInstanceOf(Conflict);
+  });
+
+  it('a published opening stays within the rules; nulls are 400s; a mode alone keeps the workplace', async () => {
+    const e = await activeEmployer();
+    const o = await call<OpeningView>(Patterns.employers.createOpening, {
+      employerId: e.id,
+      opening: newOpening(),
+    });
+    const p = await call<OpeningView>(Patterns.employers.publishOpening, { id: o.id });
+    expect(
+      await fieldsOf(
+        call(Patterns.employers.updateOpening, {
+          id: o.id,
+          patch: { version: p.version, description: 'Søker må ha norsk som morsmål.' },
+        }),
+        Conflict,
+      ),
+    ).toEqual(['screening']);
+    expect(
+      await fieldsOf(
+        call(Patterns.employers.updateOpening, {
+          id: o.id,
+          patch: { version: p.version, mustHaveSkills: [] },
+        }),
+        Unprocessable,
+      ),
+    ).toEqual(['mustHaveSkills']);
+    expect(
+      await fieldsOf(
+        call(Patterns.employers.updateOpening, {
+          id: o.id,
+          patch: { version: p.version, positions: null, mentor: null },
+        }),
+      ),
+    ).toEqual(['mentor', 'positions']);
+    // Over RPC the change is nested under `patch`; through the gateway the field is mustHaveSkills.0.skillId.
+    expect(
+      await fieldsOf(
+        call(Patterns.employers.updateOpening, {
+          id: o.id,
+          patch: { version: p.version, mustHaveSkills: [{ text: null }] },
+        }),
+      ),
+    ).toEqual(['patch.mustHaveSkills.0.skillId']);
+    const remote = await call<OpeningView>(Patterns.employers.updateOpening, {
+      id: o.id,
+      patch: { version: p.version, workplace: { mode: 'remote' } },
+    });
+    expect(remote.workplace).toMatchObject({ mode: 'remote', municipality: '0301', postcode: '0668' });
+    expect((await call<OpeningView>(Patterns.employers.getOpening, { id: o.id })).status).toBe('published');
+
+    // A contact changed in part keeps the rest; an employer user asking for another's openings is refused.
+    const me: Actor = { sub: 'emp-2', role: 'employer', employerId: e.id };
+    const c = await call<{ id: string }>(
+      Patterns.employers.addContact,
+      { employerId: e.id, contact: { name: 'Kari', email: 'kari@example.org' } },
+      me,
+    );
+    const changed = await call<{ email?: string; role?: string }>(
+      Patterns.employers.updateContact,
+      { employerId: e.id, contactId: c.id, contact: { role: 'HR' } },
+      me,
+    );
+    expect(changed).toMatchObject({ email: 'kari@example.org', role: 'HR' });
+    const other = await activeEmployer();
+    await expect(
+      call(Patterns.employers.listOpenings, { employer: other.id, limit: 20, offset: 0 }, me),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('candidates see published openings only, without internal notes or screening', async () => {

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import {
+  LockMode,
+  MikroORM,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/postgresql';
 import {
   Conflict,
   Forbidden,
@@ -8,6 +13,7 @@ import {
   type AddressDto,
   type ChangePartnershipDto,
   type ContactDto,
+  type ContactPatchDto,
   type ContactView,
   type CreateEmployerDto,
   type CreateInteractionDto,
@@ -133,7 +139,9 @@ export class EmployersService {
       em.find(EmployerContact, { employerId: id }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       em.find(PartnershipChange, { employerId: id }, { orderBy: { at: 'asc', id: 'asc' } }),
     ]);
-    return toEmployerView(e, contacts, history);
+    // The history's reasons are staff's own notes; an employer user sees the status and the agreement.
+    const ownView = requestContext.get()?.actor?.role === 'employer';
+    return toEmployerView(e, contacts, ownView ? [] : history);
   }
 
   async listEmployers(q: EmployerListQuery): Promise<Page<EmployerView>> {
@@ -169,7 +177,9 @@ export class EmployersService {
 
   async updateEmployer(id: string, patch: UpdateEmployerDto): Promise<EmployerView> {
     assertStaff();
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = (['name', 'orgNumber', 'version'] as const)
+      .filter((f) => patch[f] === null)
+      .map((field) => ({ field, messages: [`${field} may be left out of a change, but not set to null`] }));
     if (patch.orgNumber !== undefined && !isValidOrgNumber(patch.orgNumber)) {
       errors.push({ field: 'orgNumber', messages: ['orgNumber fails the MOD11 check digit'] });
     }
@@ -215,7 +225,8 @@ export class EmployersService {
       ]);
     }
     await this.orm.em.fork().transactional(async (em) => {
-      const e = await em.findOne(Employer, { id });
+      // Locked: two changes at once are recorded one after the other, each from the status the other left.
+      const e = await em.findOne(Employer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!e) throw new EmployerNotFound(id);
       em.create(PartnershipChange, {
         employerId: id,
@@ -227,7 +238,7 @@ export class EmployersService {
       e.partnershipStatus = change.status;
       if (change.agreementFrom !== undefined) e.agreementFrom = change.agreementFrom;
       if (change.agreementTo !== undefined) e.agreementTo = change.agreementTo;
-      if (change.commitments !== undefined) e.commitments = change.commitments;
+      if (change.commitments !== undefined) e.commitments = change.commitments ?? {};
     });
     return this.getEmployer(id);
   }
@@ -243,12 +254,16 @@ export class EmployersService {
     return toContactView(c);
   }
 
-  async updateContact(employerId: string, contactId: string, dto: ContactDto): Promise<ContactView> {
+  async updateContact(employerId: string, contactId: string, dto: ContactPatchDto): Promise<ContactView> {
     assertMayActFor(employerId);
+    if (dto.name === null)
+      throw new ValidationFailed([{ field: 'name', messages: ['name may not be null'] }]);
     const em = this.orm.em.fork();
     const c = await em.findOne(EmployerContact, { id: contactId, employerId });
     if (!c) throw new NotFound(`Contact ${contactId} not found`);
-    Object.assign(c, contactFields(employerId, dto));
+    // What was sent is set (null clears); what was left out stays.
+    const next = contactFields(employerId, { ...toContactView(c), ...dto });
+    Object.assign(c, next);
     await em.flush();
     return toContactView(c);
   }

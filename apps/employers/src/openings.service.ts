@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, MikroORM, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import {
   Conflict,
+  Forbidden,
   Patterns,
   Unprocessable,
   ValidationFailed,
@@ -35,6 +36,7 @@ type OpeningInput = Partial<CreateOpeningDto>;
 
 /** The fields whose change a published opening's candidates must be rescored for. */
 const REQUIREMENT_FIELDS: (keyof CreateOpeningDto)[] = [
+  'title', // matching keeps it for notifications
   'type',
   'occupationId',
   'mustHaveSkills',
@@ -92,7 +94,7 @@ export class OpeningsService {
     // Where the employer is, unless the opening says otherwise.
     o.workplace = { ...employer.address, mode: 'on-site' };
     o.municipality = employer.address.municipality ?? null;
-    await this.apply(o, dto, true);
+    await this.apply(o, dto);
     em.persist(o);
     await em.flush();
     return toOpeningView(o, 'internal');
@@ -107,10 +109,16 @@ export class OpeningsService {
   async list(q: OpeningListQuery): Promise<Page<OpeningView>> {
     const actor = requestContext.get()?.actor;
     const who = audience();
+    if (
+      actor?.role === 'employer' &&
+      (!actor.employerId || (q.employer && q.employer !== actor.employerId))
+    ) {
+      throw new Forbidden('Employer users see their own employer’s openings only');
+    }
     const where = {
       // Employer users see their own employer's openings, candidates published ones: whatever they asked.
       ...(actor?.role === 'employer'
-        ? { employerId: actor.employerId ?? '-' }
+        ? { employerId: actor.employerId }
         : q.employer
           ? { employerId: q.employer }
           : {}),
@@ -148,7 +156,9 @@ export class OpeningsService {
         throw new Conflict(`opening ${id} is ${o.status}; it can no longer be changed`);
       }
       const deadlineBefore = o.applicationDeadline;
-      await this.apply(o, patch, false);
+      await this.apply(o, patch);
+      // A live opening stays within the rules it was published under: candidates see every change at once.
+      if (o.status === 'published') this.assertPublishable(o);
       await em.flush();
       if (o.status === 'published') {
         if (REQUIREMENT_FIELDS.some((f) => patch[f] !== undefined)) this.announce(em, o);
@@ -187,24 +197,19 @@ export class OpeningsService {
       assertMayActFor(o.employerId);
       if (o.status !== 'draft')
         throw new Conflict(`Opening ${id} is ${o.status}; only a draft can be published`);
-      const employer = await em.findOneOrFail(Employer, { id: o.employerId });
+      // Shared lock: a partnership being paused right now is either seen paused or waits for this publish.
+      const employer = await em.findOneOrFail(
+        Employer,
+        { id: o.employerId },
+        { lockMode: LockMode.PESSIMISTIC_READ },
+      );
       if (employer.partnershipStatus !== 'active') {
         throw new Conflict(
           `The partnership with ${employer.name} is ${employer.partnershipStatus}; openings are published for active partners`,
           [{ field: 'partnership', messages: [`partnership is ${employer.partnershipStatus}, not active`] }],
         );
       }
-      if (!o.mustHaveSkills.length) {
-        throw new Unprocessable('An opening needs at least one must-have skill before it is published', [
-          { field: 'mustHaveSkills', messages: ['at least one must-have skill is required to publish'] },
-        ]);
-      }
-      const open = o.screening.filter((f) => !f.acknowledged);
-      if (open.length) {
-        throw new Conflict('The text has wording that may discriminate; acknowledge or change it first', [
-          { field: 'screening', messages: open.map((f) => `${f.key}: "${f.phrase}" (${f.reason.en})`) },
-        ]);
-      }
+      this.assertPublishable(o);
       if (o.applicationDeadline && o.applicationDeadline < osloToday()) {
         throw new Unprocessable('The application deadline has passed', [
           { field: 'applicationDeadline', messages: ['applicationDeadline is in the past'] },
@@ -261,7 +266,8 @@ export class OpeningsService {
     const o = await this.orm.em.fork().getRepository(Opening).getById(id);
     assertMayActFor(o.employerId);
     const occupations = await this.rpc.call<OccupationHit[]>(Patterns.taxonomy.searchOccupations, {
-      q: o.title.slice(0, 200),
+      // The taxonomy takes 100 characters of query: cut at a word.
+      q: o.title.length <= 100 ? o.title : o.title.slice(0, 100).replace(/\s+\S*$/, ''),
       lang: 'nb',
       limit: 3,
     });
@@ -337,6 +343,21 @@ export class OpeningsService {
 
   // --- shared --------------------------------------------------------------------------------------------
 
+  /** What a published opening must satisfy: must-haves, and no wording flag left unacknowledged. */
+  private assertPublishable(o: Opening): void {
+    if (!o.mustHaveSkills.length) {
+      throw new Unprocessable('An opening needs at least one must-have skill before it is published', [
+        { field: 'mustHaveSkills', messages: ['at least one must-have skill is required to publish'] },
+      ]);
+    }
+    const open = o.screening.filter((f) => !f.acknowledged);
+    if (open.length) {
+      throw new Conflict('The text has wording that may discriminate; acknowledge or change it first', [
+        { field: 'screening', messages: open.map((f) => `${f.key}: "${f.phrase}" (${f.reason.en})`) },
+      ]);
+    }
+  }
+
   private assertMayRead(o: Opening): void {
     // A candidate sees published openings only; an unpublished one does not exist for them.
     if (audience() === 'candidate') {
@@ -351,9 +372,19 @@ export class OpeningsService {
    * the id), the occupation checked, the workplace resolved to a place, dates that make sense. Then the
    * text is screened; acknowledgements of flags that are still there are kept.
    */
-  private async apply(o: Opening, dto: OpeningInput, creating: boolean): Promise<void> {
+  private async apply(o: Opening, dto: OpeningInput): Promise<void> {
     const errors: FieldError[] = [];
-    for (const f of ['title', 'type', 'mustHaveSkills', 'version'] as const) {
+    for (const f of [
+      'title',
+      'type',
+      'mustHaveSkills',
+      'positions',
+      'workPermitRequired',
+      'languageSupport',
+      'mentor',
+      'workplace',
+      'version',
+    ] as const) {
       if ((dto as Record<string, unknown>)[f] === null) {
         errors.push({ field: f, messages: [`${f} may be left out of a change, but not set to null`] });
       }
@@ -416,11 +447,15 @@ export class OpeningsService {
     if (dto.languages === null) o.languages = {};
     if (must) o.mustHaveSkills = must;
     if (nice) o.niceToHaveSkills = nice;
-    if (workplace) {
-      o.workplace = { ...workplace, mode: dto.workplace?.mode ?? 'on-site' };
-      o.municipality = workplace.municipality ?? null;
+    if (dto.niceToHaveSkills === null) o.niceToHaveSkills = [];
+    if (dto.workplace) {
+      // A new address replaces the place; a mode alone keeps it (and the mode is kept when only the place moves).
+      const { mode, ...address } = dto.workplace;
+      const moved = Object.values(address).some((v) => v !== undefined);
+      const place = moved && workplace ? workplace : o.workplace;
+      o.workplace = { ...place, mode: mode ?? o.workplace.mode };
+      o.municipality = o.workplace.municipality ?? null;
     }
-    if (creating && !dto.niceToHaveSkills) o.niceToHaveSkills = [];
     this.screen(o);
   }
 
@@ -466,7 +501,9 @@ export class OpeningsService {
       em,
       { name: 'opening.deadline', data: { openingId: o.id, deadline } },
       {
-        jobId: jobId('odl', o.id, deadline, hop),
+        // The version makes each scheduling its own job: ids of finished jobs are kept a while, and a deadline
+        // moved away and back must not find its old id taken.
+        jobId: jobId('odl', o.id, deadline, o.version, hop),
         delayMs: Math.min(MAX_DELAY_MS, Math.max(0, endOfOsloDay(deadline).getTime() - Date.now())),
       },
     );

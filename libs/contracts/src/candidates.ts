@@ -131,7 +131,8 @@ export class LanguageDto {
  */
 export class SkillClaimDto {
   @ApiPropertyOptional({ example: 'skill/2fcd95a4-1f9a-41cf-95a9-4701bde476b4' })
-  @ValidateIf((o: SkillClaimDto) => o.skillId !== undefined || o.text === undefined)
+  // A text of null is no text: then the id is needed.
+  @ValidateIf((o: SkillClaimDto) => o.skillId !== undefined || o.text === undefined || o.text === null)
   @Matches(SKILL_ID, { message: 'skillId must be an ESCO skill id (skill/<uuid>); or give text' })
   skillId?: string;
 
@@ -162,7 +163,7 @@ export class SkillClaimDto {
 
 export class ExperienceDto {
   @ApiPropertyOptional({ example: 'occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b' })
-  @ValidateIf((o: ExperienceDto) => o.occupationId !== undefined || o.title === undefined)
+  @ValidateIf((o: ExperienceDto) => o.occupationId !== undefined || o.title === undefined || o.title === null)
   @Matches(OCCUPATION_ID, { message: 'occupationId must be an ESCO occupation id; or give title' })
   occupationId?: string;
 

@@ -273,7 +273,8 @@ export class EmployerListQuery extends PageQueryDto {
 
 export class SkillRequirementDto {
   @ApiPropertyOptional({ example: 'skill/2fcd95a4-1f9a-41cf-95a9-4701bde476b4' })
-  @ValidateIf((o: SkillRequirementDto) => o.skillId !== undefined || o.text === undefined)
+  // A text of null is no text: then the id is needed.
+  @ValidateIf((o: SkillRequirementDto) => o.skillId !== undefined || o.text === undefined || o.text === null)
   @Matches(SKILL_ID, { message: 'skillId must be an ESCO skill id (skill/<uuid>); or give text' })
   skillId?: string;
 
@@ -575,10 +576,13 @@ export class ContactIdCommand {
   contactId!: string;
 }
 
+/** A contact change: the fields given are set, the others kept; null clears role, e-mail or phone. */
+export class ContactPatchDto extends PartialType(ContactDto) {}
+
 export class UpdateContactCommand extends ContactIdCommand {
   @ValidateNested()
-  @Type(() => ContactDto)
-  contact!: ContactDto;
+  @Type(() => ContactPatchDto)
+  contact!: ContactPatchDto;
 }
 
 export class InteractionCommand {

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `municipality` to `assigned_staff`: existing rows keep their data instead. The free-text municipality moves
  * into `home` as a name, skill labels become texts not yet resolved (a profile edit or `search:reindex`
  * doesn't resolve them; saving the skills again does), the one consent timestamp becomes one per flag, and every profile's
- * search document is queued for a rebuild.
+ * search document and matching features are queued to be sent again.
  */
 export class Migration20261121141825 extends Migration {
   override name = 'Migration20261121141825';
@@ -48,6 +48,12 @@ export class Migration20261121141825 extends Migration {
     this.addSql(
       `insert into "candidates"."outbox" (job_name, payload, job_id, created_at)
        select 'candidate.index', jsonb_build_object('candidateId', id), 'cidx.' || id || '.' || version || '.m20261121', now()
+       from "candidates"."candidate";`,
+    );
+    // Matching's read model holds skill labels as they were sent; send every profile again.
+    this.addSql(
+      `insert into "candidates"."outbox" (job_name, payload, job_id, created_at)
+       select 'candidate.changed', jsonb_build_object('candidateId', id, 'version', version), 'cchg.' || id || '.' || version || '.m20261121', now()
        from "candidates"."candidate";`,
     );
   }

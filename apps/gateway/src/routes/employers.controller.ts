@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ChangePartnershipDto,
   ContactDto,
+  ContactPatchDto,
   CreateEmployerDto,
   CreateInteractionDto,
   CreateOpeningDto,
@@ -82,7 +83,7 @@ export class EmployersController {
   updateContact(
     @UuidParam() employerId: string,
     @UuidParam('contactId') contactId: string,
-    @Body() contact: ContactDto,
+    @Body() contact: ContactPatchDto,
   ): Promise<ContactView> {
     return this.rpc.call(Patterns.employers.updateContact, { employerId, contactId, contact });
   }
