@@ -147,10 +147,17 @@ describe('the slice through every wire', () => {
     );
     expect(matches.items.map((m) => [m.candidateId, m.score])).toEqual([
       [good.body.id, 100],
-      [partial.body.id, 70],
+      // Must-haves 45, nice-to-haves 10 and opening type 5 apply (the rest have nothing to compare), scaled to
+      // 100: 75 + 16.7 + 8.3. The partial candidate lacks the nice-to-have: 75 + 0 + 8.3.
+      [partial.body.id, 83.3],
     ]);
-    expect(matches.items[1].explanation.parts.reduce((s, p) => s + p.points, 0)).toBe(70);
-    expect(matches.items[0]).toMatchObject({ weightsVersion: 'w1', openingVersion: 2, candidateVersion: 1 });
+    const partialMatch = matches.items[1];
+    expect(Math.round(partialMatch.explanation.parts.reduce((s, p) => s + p.points, 0) * 10) / 10).toBe(83.3);
+    expect(partialMatch.explanation.parts.find((p) => p.factor === 'nice-to-have skills')).toMatchObject({
+      points: 0,
+      maxPoints: 16.7,
+    });
+    expect(matches.items[0]).toMatchObject({ weightsVersion: 'w2', openingVersion: 2, candidateVersion: 1 });
 
     const candidateToken = sys.token({ role: 'candidate', candidateId: good.body.id });
     const inbox = await eventually(

@@ -385,10 +385,11 @@ describe('candidates service over RPC', () => {
     });
     expect(Object.keys(features).sort()).toEqual([
       'candidateId',
+      'features',
       'matchable',
       'notifyInApp',
-      'skills',
       'version',
     ]);
+    expect(JSON.stringify(features)).not.toMatch(/example\.org|4791234568|Test Candidate/);
   });
 });

@@ -21,7 +21,16 @@ describe('MatchRepository', () => {
       version,
       matchable,
       notifyInApp: true,
-      skills: [{ label }],
+      features: {
+        skills: [{ skillId: null, label }],
+        languages: [],
+        drivingLicences: [],
+        certificates: [],
+        permit: 'unknown',
+        wishedOpeningTypes: [],
+        wishedOccupationIds: [],
+        experienceOccupationIds: [],
+      },
     });
   const opening = (openingId: string, version: number, status: OpeningStatus = 'published') =>
     repo().upsertOpeningProfile({
@@ -30,8 +39,17 @@ describe('MatchRepository', () => {
       version,
       status,
       title: 'Cook',
-      mustHaveSkills: ['cooking'],
-      niceToHaveSkills: [],
+      requirements: {
+        type: 'permanent',
+        mustHave: [{ skillId: null, label: 'cooking' }],
+        niceToHave: [],
+        otherLanguages: [],
+        mode: 'on-site',
+        drivingLicences: [],
+        certificates: [],
+        workPermitRequired: true,
+        languageSupport: false,
+      },
     });
   const pair = (openingId: string, candidateId: string, o: Partial<ScoredPair> = {}): ScoredPair => ({
     openingId,
@@ -41,7 +59,15 @@ describe('MatchRepository', () => {
     notifyInApp: true,
     weightsVersion: 'w1',
     score: 50,
-    explanation: { parts: [], matchedSkills: [], missingMustHaves: [] },
+    explanation: {
+      weightsVersion: 'w2',
+      parts: [],
+      gates: [],
+      matchedSkills: [],
+      missingMustHaves: [],
+      nearMisses: [],
+      toCloseTheGap: [],
+    },
     ...o,
   });
   const scores = async (openingId: string) =>
@@ -53,7 +79,7 @@ describe('MatchRepository', () => {
     expect(await features(c, 2, true, 'new')).toBe(true); // a retry of the same version
     expect(await features(c, 1, true, 'old')).toBe(false);
     const row = await orm.em.fork().findOneOrFail(CandidateFeatures, { candidateId: c });
-    expect(row.skills).toEqual([{ label: 'new' }]);
+    expect(row.features.skills).toEqual([{ skillId: null, label: 'new' }]);
   });
 
   it('upserts one row per opening and candidate, and a stale rescoring writes nothing', async () => {

@@ -96,18 +96,43 @@ export function toCandidateDocument(c: Candidate, labels: DocumentLabels): Candi
   };
 }
 
+const CEFR_RANK: Record<string, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6 };
+
+/** A profile as matching may score it: skills, languages, place, licences, permit, availability, wishes. */
 export function toMatchingFeatures(c: Candidate): CandidateMatchingFeatures {
+  const rank = (level: string | undefined, native?: boolean) =>
+    native ? 7 : level ? (CEFR_RANK[level] ?? 0) : 0;
   return {
     candidateId: c.id,
     version: c.version,
     matchable: c.status === 'active',
     notifyInApp: c.consentNotifyInApp,
-    // Until matching scores by id (issue 6) it compares labels: the taxonomy's when the text resolved (openings
-    // resolve theirs the same way, so one skill has one label on both sides), else the text as written.
-    skills: c.skills.map((s) => ({
-      label: s.label ?? s.text ?? '',
-      ...(s.skillId ? { skillId: s.skillId } : {}),
-      ...(s.level ? { level: s.level } : {}),
-    })),
+    features: {
+      // Until matching scores by id alone, labels stand in where the text resolved to nothing: the taxonomy's
+      // label when it did (openings resolve theirs the same way), else the text as written.
+      skills: c.skills.map((s) => ({
+        skillId: s.skillId,
+        label: s.label ?? s.text ?? '',
+        ...(s.level ? { level: s.level } : {}),
+      })),
+      languages: c.languages.map((l) => ({
+        code: l.code,
+        spoken: rank(l.spoken, l.native),
+        written: rank(l.written ?? l.spoken, l.native),
+      })),
+      ...(c.home.lat !== undefined && c.home.lng !== undefined
+        ? { home: { lat: c.home.lat, lng: c.home.lng } }
+        : {}),
+      ...(c.commuteKm !== null && c.commuteKm !== undefined ? { commuteKm: c.commuteKm } : {}),
+      drivingLicences: c.drivingLicences,
+      certificates: c.certificates,
+      permit: c.workPermit?.status ?? 'unknown',
+      ...(c.availability?.from ? { availableFrom: c.availability.from } : {}),
+      ...(c.availability?.hoursPercent ? { hoursPercent: c.availability.hoursPercent } : {}),
+      ...(c.availability?.shiftsOk !== undefined ? { shiftsOk: c.availability.shiftsOk } : {}),
+      wishedOpeningTypes: c.wishes.openingTypes,
+      wishedOccupationIds: c.wishes.occupationIds,
+      experienceOccupationIds: c.experience.flatMap((e) => (e.occupationId ? [e.occupationId] : [])),
+    },
   };
 }

@@ -20,6 +20,8 @@ import {
   type Page,
   type ScreeningFlagView,
   type SkillRequirementDto,
+  type SkillRequirementView,
+  type OpeningScoringRequirements,
   type SuggestionSource,
   type UpdateOpeningDto,
 } from '@brobygger/contracts';
@@ -329,15 +331,39 @@ export class OpeningsService {
   async requirements(id: string): Promise<OpeningRequirements | null> {
     const o = await this.orm.em.fork().findOne(Opening, { id });
     if (!o) return null;
-    const label = (s: { label: string | null; text?: string }) => s.label ?? s.text ?? '';
+    const skill = (s: SkillRequirementView) => ({
+      skillId: s.skillId,
+      label: s.label ?? s.text ?? '',
+      ...(s.minLevel ? { minLevel: s.minLevel } : {}),
+    });
+    const cefr = (l: string | undefined) =>
+      l ? ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'].indexOf(l) + 1 : undefined;
+    const w = o.workplace;
     return {
       openingId: o.id,
       employerId: o.employerId,
       version: o.version,
       status: o.status,
       title: o.title,
-      mustHaveSkills: o.mustHaveSkills.map(label),
-      niceToHaveSkills: o.niceToHaveSkills.map(label),
+      requirements: JSON.parse(
+        JSON.stringify({
+          type: o.type,
+          occupationId: o.occupationId ?? undefined,
+          mustHave: o.mustHaveSkills.map(skill),
+          niceToHave: o.niceToHaveSkills.map(skill),
+          norwegianMin: cefr(o.languages.norwegianMin),
+          otherLanguages: (o.languages.others ?? []).map((l) => ({ code: l.code, min: cefr(l.min)! })),
+          workplace: w.lat !== undefined && w.lng !== undefined ? { lat: w.lat, lng: w.lng } : undefined,
+          mode: w.mode,
+          hoursPercent: o.hoursPercent ?? undefined,
+          shifts: o.shifts ?? undefined,
+          startDate: o.startDate ?? undefined,
+          drivingLicences: o.drivingLicences,
+          certificates: o.certificates,
+          workPermitRequired: o.workPermitRequired,
+          languageSupport: o.languageSupport,
+        }),
+      ) as OpeningScoringRequirements,
     };
   }
 

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { MatchExplanation, OpeningStatus } from '@brobygger/contracts';
+import type {
+  CandidateScoringFeatures,
+  MatchExplanation,
+  OpeningScoringRequirements,
+  OpeningStatus,
+} from '@brobygger/contracts';
 
 /**
  * Matching's own read model of a candidate: just what scoring needs, copied from the candidates service
@@ -21,8 +26,9 @@ export class CandidateFeatures {
   @Property({ type: 'boolean' })
   notifyInApp!: boolean;
 
+  /** Everything scoring reads of the candidate (libs/scoring's CandidateFeatures). */
   @Property({ type: 'json' })
-  skills!: { label: string; level?: number }[];
+  features!: CandidateScoringFeatures;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();
@@ -48,11 +54,9 @@ export class OpeningProfile {
   @Property({ type: 'text' })
   title!: string;
 
+  /** Everything scoring reads of the opening (libs/scoring's OpeningRequirements). */
   @Property({ type: 'json' })
-  mustHaveSkills!: string[];
-
-  @Property({ type: 'json' })
-  niceToHaveSkills!: string[];
+  requirements!: OpeningScoringRequirements;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();

@@ -31,13 +31,13 @@ export class MatchRepository {
    */
   async upsertCandidateFeatures(f: CandidateMatchingFeatures): Promise<boolean> {
     const rows = await this.conn.execute<unknown[]>(
-      `insert into ${S}.candidate_features (candidate_id, version, matchable, notify_in_app, skills, updated_at)
+      `insert into ${S}.candidate_features (candidate_id, version, matchable, notify_in_app, features, updated_at)
        values (?, ?, ?, ?, ?, now())
        on conflict (candidate_id) do update set version = excluded.version, matchable = excluded.matchable,
-         notify_in_app = excluded.notify_in_app, skills = excluded.skills, updated_at = now()
+         notify_in_app = excluded.notify_in_app, features = excluded.features, updated_at = now()
        where candidate_features.version <= excluded.version
        returning 1`,
-      [f.candidateId, f.version, f.matchable, f.notifyInApp, JSON.stringify(f.skills)],
+      [f.candidateId, f.version, f.matchable, f.notifyInApp, JSON.stringify(f.features)],
     );
     return rows.length > 0;
   }
@@ -45,23 +45,13 @@ export class MatchRepository {
   /** Like upsertCandidateFeatures: true when this version of the opening is now the stored one. */
   async upsertOpeningProfile(r: OpeningRequirements): Promise<boolean> {
     const rows = await this.conn.execute<unknown[]>(
-      `insert into ${S}.opening_profile (opening_id, employer_id, version, status, title, must_have_skills,
-         nice_to_have_skills, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, now())
+      `insert into ${S}.opening_profile (opening_id, employer_id, version, status, title, requirements, updated_at)
+       values (?, ?, ?, ?, ?, ?, now())
        on conflict (opening_id) do update set version = excluded.version, status = excluded.status,
-         title = excluded.title, must_have_skills = excluded.must_have_skills,
-         nice_to_have_skills = excluded.nice_to_have_skills, updated_at = now()
+         title = excluded.title, requirements = excluded.requirements, updated_at = now()
        where opening_profile.version <= excluded.version
        returning 1`,
-      [
-        r.openingId,
-        r.employerId,
-        r.version,
-        r.status,
-        r.title,
-        JSON.stringify(r.mustHaveSkills),
-        JSON.stringify(r.niceToHaveSkills),
-      ],
+      [r.openingId, r.employerId, r.version, r.status, r.title, JSON.stringify(r.requirements)],
     );
     return rows.length > 0;
   }

@@ -8,15 +8,22 @@ import {
   type MatchView,
   type NotificationView,
   type OpeningRequirements,
+  type OpeningScoringRequirements,
   type Page,
+  type SkillNeighbour,
 } from '@brobygger/contracts';
 import { CONFIG, JobQueues, RpcCaller, requestContext } from '@brobygger/platform';
-import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
+import { DEFAULT_WEIGHTS, scoreMatch, type Proximity } from '@brobygger/scoring';
 import type { MatchingConfig } from './config';
 import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
 import { MatchRepository, type ScoredPair } from './match.repository';
 
 const CHUNK = 2_000;
+
+/** Today in Norway (YYYY-MM-DD): availability is compared in Norwegian calendar days. */
+function osloToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+}
 
 function toMatchView(m: Match): MatchView {
   return {
@@ -65,7 +72,8 @@ export class MatchingService {
       return;
     }
     const openings = await em.find(OpeningProfile, { status: 'published' });
-    const pairs = openings.map((o) => this.score(o, features));
+    const proximity = await this.proximityFor(openings.map((o) => o.requirements));
+    const pairs = openings.map((o) => this.score(o, features, proximity));
     await this.store(pairs);
   }
 
@@ -83,6 +91,7 @@ export class MatchingService {
     if (!(await matches.upsertOpeningProfile(req))) return; // a newer version's job scores it
     // Not published (any more): no new matches; those already stored stay as the record of who fitted.
     if (req.status !== 'published') return;
+    const proximity = await this.proximityFor([req.requirements]);
     // Keyset pagination over the read model, a fresh fork per chunk so the identity map stays small.
     for (let after: string | undefined; ;) {
       const chunk = await this.orm.em
@@ -93,7 +102,7 @@ export class MatchingService {
           { orderBy: { candidateId: 'asc' }, limit: CHUNK },
         );
       if (!chunk.length) break;
-      await this.store(chunk.map((c) => this.score(req, c)));
+      await this.store(chunk.map((c) => this.score(req, c, proximity)));
       after = chunk[chunk.length - 1].candidateId;
       if (chunk.length < CHUNK) break;
     }
@@ -164,10 +173,15 @@ export class MatchingService {
 
   /** Scores from read-model rows or from the RPC replies they were written from: the fields are the same. */
   private score(
-    o: Pick<OpeningProfile, 'openingId' | 'version' | 'mustHaveSkills' | 'niceToHaveSkills'>,
-    c: Pick<CandidateFeatures, 'candidateId' | 'version' | 'notifyInApp' | 'skills'>,
+    o: Pick<OpeningProfile, 'openingId' | 'version' | 'requirements'>,
+    c: Pick<CandidateFeatures, 'candidateId' | 'version' | 'notifyInApp' | 'features'>,
+    proximity: Proximity,
   ): ScoredPair {
-    const result = scoreMatch(c, o, DEFAULT_WEIGHTS);
+    const result = scoreMatch(c.features, o.requirements, {
+      weights: DEFAULT_WEIGHTS,
+      proximity,
+      today: osloToday(),
+    });
     return {
       openingId: o.openingId,
       candidateId: c.candidateId,
@@ -175,8 +189,31 @@ export class MatchingService {
       candidateVersion: c.version,
       notifyInApp: c.notifyInApp,
       weightsVersion: DEFAULT_WEIGHTS.version,
-      ...result,
+      score: result.score,
+      explanation: { ...result.explanation, gates: result.gates },
     };
+  }
+
+  /**
+   * Skill closeness for near misses: the taxonomy's precomputed neighbours of the openings' skills, asked
+   * once per job (not per candidate). Without the taxonomy, scoring goes on without near misses.
+   */
+  private async proximityFor(requirements: OpeningScoringRequirements[]): Promise<Proximity> {
+    const ids = [
+      ...new Set(
+        requirements.flatMap((r) =>
+          [...r.mustHave, ...r.niceToHave].flatMap((s) => (s.skillId ? [s.skillId] : [])),
+        ),
+      ),
+    ];
+    const close = new Map<string, { score: number; reason: string }>();
+    for (let i = 0; i < ids.length; i += 2_000) {
+      const neighbours = await this.rpc.call<SkillNeighbour[]>(Patterns.taxonomy.relatedSkills, {
+        skillIds: ids.slice(i, i + 2_000),
+      });
+      for (const n of neighbours) close.set(`${n.skillId}|${n.other}`, { score: n.score, reason: n.reason });
+    }
+    return { closeness: (required, have) => close.get(`${required}|${have}`) };
   }
 
   /**

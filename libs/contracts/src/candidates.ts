@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDateOnly, OPENING_TYPES, type OpeningType } from './employers';
+import type { CandidateScoringFeatures } from './matching';
 import { PageQueryDto } from './pagination';
 import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
 
@@ -791,8 +792,8 @@ export interface ProfileAuditEntry {
 }
 
 /**
- * What matching may know about a candidate: no name, contact, nationality, gender, age or religion. This
- * type is the whole of what scoring can read.
+ * What matching may know about a candidate: no name, contact, nationality, gender, age or religion. The
+ * features are the whole of what scoring can read.
  */
 export interface CandidateMatchingFeatures {
   candidateId: string;
@@ -800,5 +801,5 @@ export interface CandidateMatchingFeatures {
   /** False when the candidate is not active, or was erased. */
   matchable: boolean;
   notifyInApp: boolean;
-  skills: { label: string; skillId?: string; level?: number }[];
+  features: CandidateScoringFeatures;
 }

@@ -22,6 +22,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { OpeningScoringRequirements } from './matching';
 import { PageQueryDto } from './pagination';
 import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
 
@@ -750,7 +751,5 @@ export interface OpeningRequirements {
   version: number;
   status: OpeningStatus;
   title: string;
-  /** Labels (the taxonomy's, else the text): the scorer compares these until it scores by id (issue 6). */
-  mustHaveSkills: string[];
-  niceToHaveSkills: string[];
+  requirements: OpeningScoringRequirements;
 }

@@ -1,4 +1,5 @@
 import { IsUUID } from 'class-validator';
+import type { WorkplaceMode } from './employers';
 import { PageQueryDto } from './pagination';
 
 export class OpeningMatchesQuery extends PageQueryDto {
@@ -11,6 +12,88 @@ export class CandidateNotificationsQuery extends PageQueryDto {
   candidateId!: string;
 }
 
+// --- what scoring reads (libs/scoring re-exports these under its own names) ---------------------------------
+
+/**
+ * Language levels: 0 = unknown, 1–6 = CEFR A1–C2, 7 = native. Unknown is 0 rather than absent so that "no
+ * level recorded" compares below every requirement instead of crashing or silently passing.
+ */
+export type LanguageLevel = number;
+
+/** 'unknown' is the read model's value for a profile where nobody has recorded a status yet. */
+export type ScoringPermitStatus = 'not-required' | 'granted' | 'applied' | 'none' | 'unknown';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface SkillClaim {
+  /** ESCO skill id; null when the text never resolved to one (then the label is all there is). */
+  skillId: string | null;
+  label: string;
+  /** 1–5, when someone recorded it. */
+  level?: number;
+}
+
+export interface SkillRequirement {
+  skillId: string | null;
+  label: string;
+  /** 1–5. */
+  minLevel?: number;
+}
+
+/**
+ * A candidate as the scorer sees it, and nothing more. Name, nationality, country of birth, gender, age,
+ * religion and family status are deliberately absent: a field the type cannot hold cannot move a score, and
+ * `match-score.spec.ts` fails to compile if one is added. Do not add them "just for display": the explanation
+ * is built from this type too.
+ */
+export interface CandidateScoringFeatures {
+  skills: SkillClaim[];
+  languages: { code: string; spoken: LanguageLevel; written: LanguageLevel }[];
+  home?: GeoPoint;
+  /** How far the candidate can travel to work; absent means the default radius in the weights. */
+  commuteKm?: number;
+  /** Norwegian licence classes as held (B, BE, C1, …). */
+  drivingLicences: string[];
+  certificates: string[];
+  permit: ScoringPermitStatus;
+  /** YYYY-MM-DD. */
+  availableFrom?: string;
+  hoursPercent?: number;
+  shiftsOk?: boolean;
+  /** Opening types the candidate wants; empty means open to all. */
+  wishedOpeningTypes: string[];
+  wishedOccupationIds: string[];
+  experienceOccupationIds: string[];
+}
+
+/** An opening as the scorer sees it. */
+export interface OpeningScoringRequirements {
+  type: string;
+  occupationId?: string;
+  mustHave: SkillRequirement[];
+  niceToHave: SkillRequirement[];
+  /** Spoken Norwegian, 1–6 (A1–C2). */
+  norwegianMin?: number;
+  /** Spoken, 1–6. */
+  otherLanguages: { code: string; min: number }[];
+  workplace?: GeoPoint;
+  mode: WorkplaceMode;
+  hoursPercent?: number;
+  shifts?: boolean;
+  /** YYYY-MM-DD. */
+  startDate?: string;
+  drivingLicences: string[];
+  certificates: string[];
+  workPermitRequired: boolean;
+  /** The employer offers Norwegian language support on the job. */
+  languageSupport: boolean;
+}
+
+// --- what a score says ----------------------------------------------------------------------------------
+
 export interface ScorePart {
   /** What this part measures, e.g. "must-have skills". */
   factor: string;
@@ -19,10 +102,23 @@ export interface ScorePart {
   detail: string;
 }
 
+/** Why a match is a match: the parts add up to the score. Staff, employers and the candidate see the same. */
 export interface MatchExplanation {
+  weightsVersion: string;
   parts: ScorePart[];
-  matchedSkills: string[];
-  missingMustHaves: string[];
+  /** A hard gate makes the score 0 (work permit, licence, certificate, availability). */
+  gates: { gate: string; detail: string }[];
+  matchedSkills: { skillId: string | null; label: string; level?: number; minLevel?: number }[];
+  missingMustHaves: SkillRequirement[];
+  nearMisses: {
+    required: { skillId: string | null; label: string };
+    have: { skillId: string | null; label: string };
+    closeness: number;
+    reason: string;
+  }[];
+  languageGap?: { code: string; required: number; have: number; softened: boolean };
+  distanceKm?: number;
+  toCloseTheGap: string[];
 }
 
 export interface MatchView {

@@ -3,85 +3,18 @@
  * scorer reads nothing else.
  */
 
-/**
- * Language levels: 0 = unknown, 1–6 = CEFR A1–C2, 7 = native. Unknown is 0 rather than absent so that "no
- * level recorded" compares below every requirement instead of crashing or silently passing.
- */
-export type LanguageLevel = number;
-
-/** 'unknown' is the read model's value for a profile where nobody has recorded a status yet. */
-export type PermitStatus = 'not-required' | 'granted' | 'applied' | 'none' | 'unknown';
-
-export type WorkplaceMode = 'on-site' | 'hybrid' | 'remote';
-
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
-
-export interface SkillClaim {
-  /** ESCO skill id; null when the text never resolved to one (then the label is all there is). */
-  skillId: string | null;
-  label: string;
-  /** 1–5, when someone recorded it. */
-  level?: number;
-}
-
-export interface SkillRequirement {
-  skillId: string | null;
-  label: string;
-  /** 1–5. */
-  minLevel?: number;
-}
-
-/**
- * A candidate as the scorer sees it, and nothing more. Name, nationality, country of birth, gender, age,
- * religion and family status are deliberately absent: a field the type cannot hold cannot move a score, and
- * `match-score.spec.ts` fails to compile if one is added. Do not add them "just for display": the explanation
- * is built from this type too.
- */
-export interface CandidateFeatures {
-  skills: SkillClaim[];
-  languages: { code: string; spoken: LanguageLevel; written: LanguageLevel }[];
-  home?: GeoPoint;
-  /** How far the candidate can travel to work; absent means the default radius in the weights. */
-  commuteKm?: number;
-  /** Norwegian licence classes as held (B, BE, C1, …). */
-  drivingLicences: string[];
-  certificates: string[];
-  permit: PermitStatus;
-  /** YYYY-MM-DD. */
-  availableFrom?: string;
-  hoursPercent?: number;
-  shiftsOk?: boolean;
-  /** Opening types the candidate wants; empty means open to all. */
-  wishedOpeningTypes: string[];
-  wishedOccupationIds: string[];
-  experienceOccupationIds: string[];
-}
-
-/** An opening as the scorer sees it (the contracts' `OpeningRequirements` is the read model's row). */
-export interface OpeningRequirements {
-  type: string;
-  occupationId?: string;
-  mustHave: SkillRequirement[];
-  niceToHave: SkillRequirement[];
-  /** Spoken Norwegian, 1–6 (A1–C2). */
-  norwegianMin?: number;
-  /** Spoken, 1–6. */
-  otherLanguages: { code: string; min: number }[];
-  workplace?: GeoPoint;
-  mode: WorkplaceMode;
-  hoursPercent?: number;
-  shifts?: boolean;
-  /** YYYY-MM-DD. */
-  startDate?: string;
-  drivingLicences: string[];
-  certificates: string[];
-  workPermitRequired: boolean;
-  /** The employer offers Norwegian language support on the job. */
-  languageSupport: boolean;
-}
+// The feature types are the wire between the services and matching's read model, so they live in contracts;
+// these are their names here.
+export type {
+  CandidateScoringFeatures as CandidateFeatures,
+  GeoPoint,
+  LanguageLevel,
+  OpeningScoringRequirements as OpeningRequirements,
+  ScoringPermitStatus as PermitStatus,
+  SkillClaim,
+  SkillRequirement,
+  WorkplaceMode,
+} from '@brobygger/contracts';
 
 /**
  * How close two skills are, 0–1, with the reason (broader, narrower, sibling, related, shared-occupations).

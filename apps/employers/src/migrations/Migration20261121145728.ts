@@ -50,6 +50,12 @@ export class Migration20261121145728 extends Migration {
       `alter table "employers"."opening" ${['languages', 'workplace', 'driving_licences', 'certificates', 'screening'].map((c) => `alter column "${c}" drop default`).join(', ')};`,
     );
     this.addSql(`create index "opening_occupation_id_index" on "employers"."opening" ("occupation_id");`);
+    // Matching's read model of openings changes shape with this release: send every published opening again.
+    this.addSql(
+      `insert into "employers"."outbox" (job_name, payload, job_id, created_at)
+       select 'opening.changed', jsonb_build_object('openingId', id, 'version', version), 'ochg.' || id || '.' || version || '.m20261121', now()
+       from "employers"."opening" where status = 'published';`,
+    );
     this.addSql(`create index "opening_municipality_index" on "employers"."opening" ("municipality");`);
     this.addSql(`create index "opening_status_type_index" on "employers"."opening" ("status", "type");`);
   }
