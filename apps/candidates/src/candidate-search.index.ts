@@ -22,7 +22,7 @@ export const MEILI = Symbol('MEILI');
 
 /** How long a write waits for others to share its Meilisearch task, and how many may share one. */
 const BATCH_WAIT_MS = 10;
-const BATCH_MAX = 1_000;
+const BATCH_MAX = 2_000;
 const PAGE = 10_000;
 
 interface Pending {
