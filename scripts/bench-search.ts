@@ -1,0 +1,176 @@
+/*
+ * `npm run bench:search [-- --n 20000] [--chunk 10000] [--concurrency 2] [--queries 300] [--seed 4]`:
+ * measures candidate import, indexing and search against raw PostgreSQL and Meilisearch, as ratios from one
+ * run (apps/candidates/src/bench/search-bench.ts does the measuring and says what each ratio compares).
+ *
+ * It runs the whole system the way `npm start` does, but alone: its own database (brobygger_bench), Redis
+ * prefix (bbbench), index prefix (bench_), JWT secret and a free port, so a running `npm start` or `npm test`
+ * is neither touched nor counted. Whatever a previous run left in those is removed first; the taxonomy stays
+ * (the first run imports the full release, about a minute). Everything it started stops at the end, also
+ * on failure or Ctrl-C. The result is printed and written to .data/bench/search-<timestamp>.json.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Queue } from 'bullmq';
+import { Meilisearch } from 'meilisearch';
+import pg from 'pg';
+// Scripts run from source on plain Node, which knows no path aliases: a relative import is the only way in.
+// eslint-disable-next-line no-restricted-imports
+import { ensureDatabase } from '../libs/persistence/src/test-database.ts';
+// eslint-disable-next-line no-restricted-imports
+import { QUEUES } from '../libs/contracts/src/jobs.ts';
+// eslint-disable-next-line no-restricted-imports
+import { bullPrefix, redisOptions } from '../libs/platform/src/redis.ts';
+import { build, ROOT } from './lib/build.ts';
+import { localSecrets, resolveDeps, stopChild } from './lib/deps.ts';
+import { freePort } from './lib/net.ts';
+import { assertNode24 } from './lib/node-version.ts';
+import { importTaxonomy, localEnv, migrateAll, runNode, startApps, waitForHealth } from './lib/system.ts';
+
+const DATABASE = 'brobygger_bench';
+const REDIS_PREFIX = 'bbbench';
+const INDEX_PREFIX = 'bench_';
+
+assertNode24();
+
+// As in scripts/start.ts: Ctrl-C signals the whole foreground process group, which would stop the embedded
+// Meilisearch and the apps under the benchmark's feet in no order. The work runs in a child leading its own
+// group; this parent only passes signals on, and the child stops everything in order.
+if (!process.env.BROBYGGER_BENCH_LEADER) {
+  const leader = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, BROBYGGER_BENCH_LEADER: '1' },
+  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => leader.kill(sig));
+  leader.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await run();
+}
+
+async function run(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string', default: '100000' },
+      chunk: { type: 'string' },
+      concurrency: { type: 'string', default: '2' },
+      queries: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '4' },
+    },
+  });
+  const log = (line: string) => console.error(`[bench:search] ${line}`);
+  const dataDir = join(ROOT, '.data');
+  const secrets = localSecrets(dataDir);
+  const pendingDeps = resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
+
+  let apps: ReturnType<typeof startApps> | undefined;
+  let bench: ReturnType<typeof runNode> | undefined;
+  let stopping: Promise<void> | undefined;
+  async function shutdown(code: number): Promise<never> {
+    stopping ??= (async () => {
+      if (bench) await stopChild(bench);
+      await apps?.stop();
+      const deps = await pendingDeps.catch(() => undefined);
+      await deps?.stop();
+    })();
+    await stopping;
+    process.exit(code);
+  }
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(130));
+  process.on('disconnect', () => void shutdown(1));
+
+  try {
+    const deps = await pendingDeps;
+    deps.notes.forEach((n) => log(n));
+    const databaseUrl = await ensureDatabase(deps.postgresServerUrl, DATABASE);
+    const port = String(await freePort());
+    const jwtSecret = randomBytes(32).toString('hex');
+    const env: NodeJS.ProcessEnv = {
+      ...(await localEnv(deps, secrets, { ...process.env, DATABASE_URL: databaseUrl })),
+      REDIS_PREFIX,
+      MEILI_INDEX_PREFIX: INDEX_PREFIX,
+      JWT_SECRET: jwtSecret,
+      PORT: port,
+      // A hundred thousand imports at info level would bury the benchmark's own output.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    };
+    log('building…');
+    build();
+    log('migrating…');
+    await migrateAll(env);
+    log('importing the taxonomy (the full release: about a minute the first time, then a no-op)…');
+    await importTaxonomy(env);
+    log('removing what an earlier run left…');
+    await clearLeftovers(env);
+    if (stopping) return;
+    log('starting the apps…');
+    apps = startApps(env, (app, code) => {
+      log(`${app} exited (code ${code}) during the benchmark`);
+      void shutdown(1);
+    });
+    const gatewayUrl = `http://127.0.0.1:${port}`;
+    await waitForHealth(`${gatewayUrl}/api/health`, 90_000);
+    if (stopping) return;
+    bench = runNode(
+      'dist/apps/candidates/src/bench/search-bench.js',
+      {
+        ...env,
+        GATEWAY_URL: gatewayUrl,
+        BENCH_N: values.n,
+        BENCH_CHUNK: values.chunk ?? '',
+        BENCH_CONCURRENCY: values.concurrency,
+        BENCH_QUERIES: values.queries,
+        BENCH_SEED: values.seed,
+        BENCH_OUT_DIR: join(dataDir, 'bench'),
+      },
+      'inherit',
+    );
+    const benchRun = bench;
+    const code = await new Promise<number>((resolve) => benchRun.once('exit', (c) => resolve(c ?? 1)));
+    await shutdown(code);
+  } catch (err) {
+    log(err instanceof Error ? err.message : String(err));
+    await shutdown(1);
+  }
+}
+
+/**
+ * Empties what the benchmark writes, so every run starts from the same state: the candidates' and
+ * matching's tables (not the taxonomy, which is the input), the scratch schema of the raw baselines, the
+ * bench_ indexes other than the taxonomy's, and the bbbench queues (jobs of candidates that are gone).
+ */
+async function clearLeftovers(env: NodeJS.ProcessEnv): Promise<void> {
+  const db = new pg.Client({ connectionString: env.DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ name: string }>(
+      `select format('%I.%I', table_schema, table_name) as name from information_schema.tables
+       where table_schema in ('candidates', 'matching') and table_type = 'BASE TABLE'
+         and table_name not like 'mikro_orm_migrations%'`,
+    );
+    if (rows.length)
+      await db.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity cascade`);
+    await db.query('drop schema if exists bench_scratch cascade');
+  } finally {
+    await db.end();
+  }
+
+  const meili = new Meilisearch({ host: env.MEILI_URL!, apiKey: env.MEILI_MASTER_KEY });
+  const { results } = await meili.getRawIndexes({ limit: 1000 });
+  for (const { uid } of results) {
+    if (uid.startsWith(INDEX_PREFIX) && !uid.startsWith(`${INDEX_PREFIX}taxonomy-`)) {
+      await meili.deleteIndex(uid).waitTask({ timeout: 120_000 });
+    }
+  }
+
+  for (const name of QUEUES) {
+    const queue = new Queue(name, {
+      connection: redisOptions(env.REDIS_URL!),
+      prefix: bullPrefix(REDIS_PREFIX),
+    });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
