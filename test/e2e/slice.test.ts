@@ -159,6 +159,40 @@ describe('the slice through every wire', () => {
     });
     expect(matches.items[0]).toMatchObject({ weightsVersion: 'w2', openingVersion: 2, candidateVersion: 1 });
 
+    // The same match, seen by staff from the candidate's side, by the candidate, and on its own.
+    const forCandidate = await sys.api<Page<MatchView>>(
+      'GET',
+      `/api/v1/candidates/${partial.body.id}/matches`,
+      {
+        token: staff,
+      },
+    );
+    expect(forCandidate.body.items.map((m) => m.id)).toEqual([partialMatch.id]);
+    const mine = await sys.api<Page<MatchView>>('GET', '/api/v1/me/matches', {
+      token: sys.token({ role: 'candidate', candidateId: partial.body.id }),
+    });
+    expect(mine.body.items.map((m) => [m.id, m.score])).toEqual([[partialMatch.id, 83.3]]);
+    const one = await sys.api<MatchView>('GET', `/api/v1/matches/${partialMatch.id}`, {
+      token: sys.token({ role: 'candidate', candidateId: partial.body.id }),
+    });
+    expect(one.body.explanation.parts.length).toBeGreaterThan(0);
+    const notMine = await sys.api('GET', `/api/v1/matches/${partialMatch.id}`, {
+      token: sys.token({ role: 'candidate', candidateId: good.body.id }),
+    });
+    expect(notMine.status).toBe(403);
+    const above90 = await sys.api<Page<MatchView>>(
+      'GET',
+      `/api/v1/openings/${opening.body.id}/matches?minScore=90`,
+      {
+        token: staff,
+      },
+    );
+    expect(above90.body.items.map((m) => m.candidateId)).toEqual([good.body.id]);
+    const rescore = await sys.api<{ queued: string }>('POST', `/api/v1/openings/${opening.body.id}/rescore`, {
+      token: staff,
+    });
+    expect(rescore.status).toBe(202);
+
     const candidateToken = sys.token({ role: 'candidate', candidateId: good.body.id });
     const inbox = await eventually(
       async () => {

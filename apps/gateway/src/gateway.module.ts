@@ -8,6 +8,7 @@ import { HealthService } from './health/health.service';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { CandidatesController } from './routes/candidates.controller';
 import { EmployersController } from './routes/employers.controller';
+import { MatchesController } from './routes/matches.controller';
 import { MeController } from './routes/me.controller';
 import { OpeningsController } from './routes/openings.controller';
 import { TaxonomyController } from './routes/taxonomy.controller';
@@ -39,6 +40,7 @@ export class GatewayModule {
         EmployersController,
         OpeningsController,
         MeController,
+        MatchesController,
         TaxonomyController,
       ],
       providers: [

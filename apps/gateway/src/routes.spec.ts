@@ -4,6 +4,7 @@ import { PUBLIC_KEY, ROLES_KEY } from './auth/roles.decorator';
 import { HealthController } from './health/health.controller';
 import { CandidatesController } from './routes/candidates.controller';
 import { EmployersController } from './routes/employers.controller';
+import { MatchesController } from './routes/matches.controller';
 import { MeController } from './routes/me.controller';
 import { OpeningsController } from './routes/openings.controller';
 import { TaxonomyController } from './routes/taxonomy.controller';
@@ -14,6 +15,7 @@ const controllers = [
   EmployersController,
   OpeningsController,
   MeController,
+  MatchesController,
   TaxonomyController,
 ];
 

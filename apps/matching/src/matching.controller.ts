@@ -2,7 +2,9 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
+  CandidateMatchesQuery,
   CandidateNotificationsQuery,
+  IdDto,
   OpeningMatchesQuery,
   Patterns,
   type PingReply,
@@ -25,7 +27,22 @@ export class MatchingController {
 
   @MessagePattern(Patterns.matching.openingMatches)
   openingMatches(@RpcData() q: OpeningMatchesQuery) {
-    return this.matching.openingMatches(q.openingId, q.limit, q.offset);
+    return this.matching.openingMatches(q.openingId, q);
+  }
+
+  @MessagePattern(Patterns.matching.candidateMatches)
+  candidateMatches(@RpcData() q: CandidateMatchesQuery) {
+    return this.matching.candidateMatches(q.candidateId, q);
+  }
+
+  @MessagePattern(Patterns.matching.getMatch)
+  getMatch(@RpcData() { id }: IdDto) {
+    return this.matching.getMatch(id);
+  }
+
+  @MessagePattern(Patterns.matching.rescoreOpening)
+  rescore(@RpcData() { id }: IdDto) {
+    return this.matching.rescoreOpening(id);
   }
 
   @MessagePattern(Patterns.matching.candidateNotifications)

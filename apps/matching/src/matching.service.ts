@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import {
   Forbidden,
+  NotFound,
   Patterns,
   jobId,
   type CandidateMatchingFeatures,
@@ -19,6 +20,15 @@ import { CandidateFeatures, Match, Notification, OpeningProfile } from './entiti
 import { MatchRepository, type ScoredPair } from './match.repository';
 
 const CHUNK = 2_000;
+
+/** Candidates see their own matches; staff see anyone's; employers see matches through their openings only. */
+function assertMaySeeCandidate(candidateId: string): void {
+  const actor = requestContext.get()?.actor;
+  if (actor?.role === 'candidate' && actor.candidateId !== candidateId) {
+    throw new Forbidden('A candidate sees their own matches only');
+  }
+  if (actor?.role === 'employer') throw new Forbidden('Employers see matches through their openings');
+}
 
 /** Today in Norway (YYYY-MM-DD): availability is compared in Norwegian calendar days. */
 function osloToday(): string {
@@ -127,7 +137,10 @@ export class MatchingService {
     });
   }
 
-  async openingMatches(openingId: string, limit: number, offset: number): Promise<Page<MatchView>> {
+  async openingMatches(
+    openingId: string,
+    { limit, offset, minScore }: { limit: number; offset: number; minScore?: number },
+  ): Promise<Page<MatchView>> {
     const em = this.orm.em.fork();
     const opening = await em.findOne(OpeningProfile, { openingId });
     // Right after publishing, the scoring job may not have run yet: an empty page, not an error. (Matching
@@ -139,10 +152,56 @@ export class MatchingService {
     }
     const [items, total] = await em.findAndCount(
       Match,
-      { openingId },
+      { openingId, ...(minScore !== undefined ? { score: { $gte: minScore } } : {}) },
       { orderBy: { score: 'desc', candidateId: 'asc' }, limit, offset },
     );
     return { items: items.map(toMatchView), total, limit, offset };
+  }
+
+  /** A candidate's matches, best first: staff for anyone, a candidate for themselves only. */
+  async candidateMatches(
+    candidateId: string,
+    { limit, offset, minScore }: { limit: number; offset: number; minScore?: number },
+  ): Promise<Page<MatchView>> {
+    assertMaySeeCandidate(candidateId);
+    const [items, total] = await this.orm.em
+      .fork()
+      .findAndCount(
+        Match,
+        { candidateId, ...(minScore !== undefined ? { score: { $gte: minScore } } : {}) },
+        { orderBy: { score: 'desc', openingId: 'asc' }, limit, offset },
+      );
+    return { items: items.map(toMatchView), total, limit, offset };
+  }
+
+  /** One match with its full explanation, for whoever may see it. */
+  async getMatch(id: string): Promise<MatchView> {
+    const em = this.orm.em.fork();
+    const m = await em.findOne(Match, { id });
+    if (!m) throw new NotFound(`Match ${id} not found`);
+    const actor = requestContext.get()?.actor;
+    if (actor?.role === 'candidate') assertMaySeeCandidate(m.candidateId);
+    if (actor?.role === 'employer') {
+      const opening = await em.findOne(OpeningProfile, { openingId: m.openingId });
+      if (opening?.employerId !== actor.employerId) throw new NotFound(`Match ${id} not found`);
+    }
+    return toMatchView(m);
+  }
+
+  /**
+   * Staff's "score this opening again now": the same job as a change, under an id of its own, so it runs
+   * even when an earlier job for this version sits in the failed set under the deterministic id.
+   */
+  async rescoreOpening(openingId: string): Promise<{ queued: string }> {
+    const id = jobId('ochg', openingId, 'rescore', Date.now());
+    const opening = await this.orm.em.fork().findOne(OpeningProfile, { openingId });
+    await this.queues.enqueueMany([
+      {
+        item: { name: 'opening.changed', data: { openingId, version: opening?.version ?? 0 } },
+        opts: { jobId: id },
+      },
+    ]);
+    return { queued: id };
   }
 
   async candidateNotifications(

@@ -1,10 +1,28 @@
-import { IsUUID } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { WorkplaceMode } from './employers';
 import { PageQueryDto } from './pagination';
 
-export class OpeningMatchesQuery extends PageQueryDto {
+/** Match lists: best first, optionally only those at or above a score. */
+export class MatchListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Only matches scoring at least this' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  minScore?: number;
+}
+
+export class OpeningMatchesQuery extends MatchListQuery {
   @IsUUID()
   openingId!: string;
+}
+
+export class CandidateMatchesQuery extends MatchListQuery {
+  @IsUUID()
+  candidateId!: string;
 }
 
 export class CandidateNotificationsQuery extends PageQueryDto {

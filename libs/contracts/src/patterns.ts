@@ -44,6 +44,9 @@ export const Patterns = {
   matching: {
     ping: 'matching.ping',
     openingMatches: 'matching.openings.matches',
+    candidateMatches: 'matching.candidates.matches',
+    getMatch: 'matching.matches.get',
+    rescoreOpening: 'matching.openings.rescore',
     candidateNotifications: 'matching.notifications.for-candidate',
   },
   taxonomy: {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import {
   CandidateSearchQueryDto,
   CreateCandidateDto,
+  MatchListQuery,
   PageQueryDto,
   Patterns,
   UpdateCandidateDto,
@@ -11,6 +12,7 @@ import {
   type CandidateView,
   type ImportFormat,
   type ImportReport,
+  type MatchView,
   type Page,
   type ProfileAuditEntry,
 } from '@brobygger/contracts';
@@ -99,6 +101,12 @@ export class CandidatesController {
   @ApiOperation({ summary: 'Erase the person: profile, search document and matches' })
   async erase(@UuidParam() id: string): Promise<void> {
     await this.rpc.call(Patterns.candidates.erase, { id });
+  }
+
+  @Get(':id/matches')
+  @ApiOperation({ summary: "The candidate's matches, best first, with their explanations" })
+  matches(@UuidParam() candidateId: string, @Query() q: MatchListQuery): Promise<Page<MatchView>> {
+    return this.rpc.call(Patterns.matching.candidateMatches, { ...q, candidateId });
   }
 
   @Get(':id/audit')

@@ -2,10 +2,12 @@ import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Forbidden,
+  MatchListQuery,
   PageQueryDto,
   Patterns,
   UpdateOwnProfileDto,
   type CandidateView,
+  type MatchView,
   type NotificationView,
   type Page,
 } from '@brobygger/contracts';
@@ -37,6 +39,12 @@ export class MeController {
   @ApiOperation({ summary: 'Change my profile; status and staff notes are not mine to change' })
   updateProfile(@Body() patch: UpdateOwnProfileDto): Promise<CandidateView> {
     return this.rpc.call(Patterns.candidates.updateOwn, { id: this.candidateId(), patch });
+  }
+
+  @Get('matches')
+  @ApiOperation({ summary: 'My matches, best first, with the reasons' })
+  matches(@Query() q: MatchListQuery): Promise<Page<MatchView>> {
+    return this.rpc.call(Patterns.matching.candidateMatches, { ...q, candidateId: this.candidateId() });
   }
 
   @Get('notifications')

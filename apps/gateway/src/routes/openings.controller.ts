@@ -4,7 +4,7 @@ import {
   AcknowledgeFlagsDto,
   CloseOpeningDto,
   OpeningListQuery,
-  PageQueryDto,
+  MatchListQuery,
   Patterns,
   UpdateOpeningDto,
   type MatchView,
@@ -72,13 +72,21 @@ export class OpeningsController {
     return this.rpc.call(Patterns.employers.suggestions, { id });
   }
 
-  /** Best first. Employer users see their own openings' matches only (checked by matching). */
+  /**
+   * Best first, with the explanation. Employer users see their own openings' matches only (checked by
+   * matching), and candidates as ids: matching holds no names, and a candidate's identity reaches an employer
+   * only through staff, with the candidate's consent.
+   */
   @Get(':id/matches')
-  matches(@UuidParam() openingId: string, @Query() page: PageQueryDto): Promise<Page<MatchView>> {
-    return this.rpc.call(Patterns.matching.openingMatches, {
-      openingId,
-      limit: page.limit,
-      offset: page.offset,
-    });
+  matches(@UuidParam() openingId: string, @Query() q: MatchListQuery): Promise<Page<MatchView>> {
+    return this.rpc.call(Patterns.matching.openingMatches, { ...q, openingId });
+  }
+
+  @Post(':id/rescore')
+  @HttpCode(202)
+  @Roles('staff')
+  @ApiOperation({ summary: 'Score every active candidate against this opening again, now' })
+  rescore(@UuidParam() id: string): Promise<{ queued: string }> {
+    return this.rpc.call(Patterns.matching.rescoreOpening, { id });
   }
 }
