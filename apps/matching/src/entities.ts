@@ -135,4 +135,17 @@ export class Notification {
   readAt?: Date | null;
 }
 
-export const MATCHING_ENTITIES = [CandidateFeatures, OpeningProfile, Match, Notification];
+/** Small facts about scoring itself, e.g. which weights version the stored matches were scored with. */
+@Entity({ tableName: 'scoring_state' })
+export class ScoringState {
+  @PrimaryKey({ type: 'text' })
+  key!: string;
+
+  @Property({ type: 'text' })
+  value!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
+}
+
+export const MATCHING_ENTITIES = [CandidateFeatures, OpeningProfile, Match, Notification, ScoringState];

@@ -13,11 +13,13 @@ import {
   type Page,
   type SkillNeighbour,
 } from '@brobygger/contracts';
+import { addToOutbox } from '@brobygger/persistence';
 import { CONFIG, JobQueues, RpcCaller, requestContext } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch, type Proximity } from '@brobygger/scoring';
 import type { MatchingConfig } from './config';
 import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
 import { MatchRepository, type ScoredPair } from './match.repository';
+import { MATCHING_SCHEMA } from './schema';
 
 const CHUNK = 2_000;
 
@@ -186,6 +188,43 @@ export class MatchingService {
       if (opening?.employerId !== actor.employerId) throw new NotFound(`Match ${id} not found`);
     }
     return toMatchView(m);
+  }
+
+  /**
+   * At boot: when the weights version differs from the one the stored matches were scored with, record the
+   * new one and queue a rescoring of everything, in one transaction (several replicas booting at once queue
+   * it once: the job id names the version).
+   */
+  async rescoreIfWeightsChanged(): Promise<boolean> {
+    const version = DEFAULT_WEIGHTS.version;
+    return this.orm.em.fork().transactional(async (em) => {
+      const changed = await em.getConnection().execute<unknown[]>(
+        `insert into ${MATCHING_SCHEMA}.scoring_state (key, value, updated_at) values ('weights', ?, now())
+         on conflict (key) do update set value = excluded.value, updated_at = now()
+         where scoring_state.value <> excluded.value
+         returning 1`,
+        [version],
+      );
+      if (!changed.length) return false;
+      addToOutbox(
+        em,
+        { name: 'matching.rescore-all', data: { reason: `weights ${version}` } },
+        { jobId: jobId('rescore-all', version) },
+      );
+      return true;
+    });
+  }
+
+  /** Job: every published opening is scored again, each as its own job (shared by the workers). */
+  async rescoreAll(): Promise<void> {
+    const openings = await this.orm.em.fork().find(OpeningProfile, { status: 'published' });
+    const stamp = Date.now();
+    await this.queues.enqueueMany(
+      openings.map((o) => ({
+        item: { name: 'opening.changed' as const, data: { openingId: o.openingId, version: o.version } },
+        opts: { jobId: jobId('ochg', o.openingId, 'all', stamp) },
+      })),
+    );
   }
 
   /**

@@ -13,10 +13,15 @@ export class MatchingWorker extends QueueWorkerHost<'matching'> {
   ) {
     super(config, logger, config.MATCHING_CONCURRENCY);
   }
+  /** New weights mean every stored match was scored with old ones: rescore (queued once per version). */
+  protected override async prepare(): Promise<void> {
+    await this.matching.rescoreIfWeightsChanged();
+  }
   protected handlers(): JobHandlers<'matching'> {
     return {
       'candidate.changed': ({ candidateId }) => this.matching.onCandidateChanged(candidateId),
       'opening.changed': ({ openingId }) => this.matching.onOpeningChanged(openingId),
+      'matching.rescore-all': () => this.matching.rescoreAll(),
     };
   }
 }

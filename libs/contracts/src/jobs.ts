@@ -30,6 +30,11 @@ export interface JobCatalogue {
    * outdated job does nothing.
    */
   'opening.deadline': { queue: 'openings'; payload: { openingId: string; deadline: string } };
+  /**
+   * Score every published opening again (the weights changed; later also the taxonomy). Fans out into one
+   * `opening.changed` per opening, so the work is shared like any other scoring.
+   */
+  'matching.rescore-all': { queue: 'matching'; payload: { reason: string } };
   /** A stored match crossed the notify threshold: tell the candidate (once per candidate and opening). */
   'match.notify': { queue: 'notifications'; payload: { matchId: string } };
 }
@@ -47,6 +52,7 @@ export const JOB_QUEUE: { [N in JobName]: JobCatalogue[N]['queue'] } = {
   'candidate.index': 'search-index',
   'candidate.changed': 'matching',
   'opening.changed': 'matching',
+  'matching.rescore-all': 'matching',
   'match.notify': 'notifications',
   'opening.deadline': 'openings',
 };

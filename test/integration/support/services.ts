@@ -14,6 +14,8 @@ import { TAXONOMY_FIXTURE, type Isolation } from '@brobygger/testing';
 import { CandidatesModule } from '../../../apps/candidates/src/candidates.module';
 import { candidatesEnv } from '../../../apps/candidates/src/config';
 import { employersEnv } from '../../../apps/employers/src/config';
+import { matchingEnv } from '../../../apps/matching/src/config';
+import { MatchingModule } from '../../../apps/matching/src/matching.module';
 import { EmployersModule } from '../../../apps/employers/src/employers.module';
 import { taxonomyEnv } from '../../../apps/taxonomy/src/config';
 import { importTaxonomy } from '../../../apps/taxonomy/src/import/taxonomy-import';
@@ -62,6 +64,15 @@ export async function startCandidatesService(
 export async function startEmployersService(iso: Isolation): Promise<INestMicroservice> {
   const config = loadConfig(employersEnv, { ...baseEnv(iso), OUTBOX_POLL_MS: '100' });
   return bootstrapRpcService('employers', EmployersModule.forRoot(config, silent), config, silent);
+}
+
+/** The matching service in-process (its workers included). */
+export async function startMatchingService(
+  iso: Isolation,
+  env: Record<string, string> = {},
+): Promise<INestMicroservice> {
+  const config = loadConfig(matchingEnv, { ...baseEnv(iso), OUTBOX_POLL_MS: '100', ...env });
+  return bootstrapRpcService('matching', MatchingModule.forRoot(config, silent), config, silent);
 }
 
 /** An RPC client as the gateway has one; close it after the tests. */
