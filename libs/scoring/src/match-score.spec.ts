@@ -1,3 +1,4 @@
+import { seededRandom } from '@brobygger/taxonomy';
 import type { CandidateFeatures, GeoPoint, OpeningRequirements, Proximity } from './features';
 import { proximityFrom } from './features';
 import { MATCH_FACTORS, scoreMatch, type MatchScore, type ScoreOptions } from './match-score';
@@ -434,7 +435,7 @@ describe('scoreMatch (weights w2)', () => {
   });
 
   it('parts always add up to the score (200 seeded random pairs)', () => {
-    const rand = mulberry32(20261120);
+    const rand = seededRandom(20261120);
     const proximity = fakeProximity({
       'skill/a|skill/b': { score: 0.8, reason: 'broader' },
       'skill/c|skill/d': { score: 0.6, reason: 'sibling' },
@@ -558,18 +559,6 @@ const noPersonalKeys: NoPersonalKeys<CandidateFeatures> = true;
 const controlCase: NoPersonalKeys<CandidateFeatures & { name: string }> = true;
 
 // --- random features ---------------------------------------------------------------------------------------
-
-/** Small seeded PRNG, so a failing pair can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SKILL_IDS = ['skill/a', 'skill/b', 'skill/c', 'skill/d', 'skill/e', 'skill/f'];
 const LICENCES = ['B', 'BE', 'C1', 'C', 'CE', 'D'];

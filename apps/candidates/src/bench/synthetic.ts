@@ -1,3 +1,4 @@
+import { seededRandom } from '@brobygger/taxonomy';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -23,17 +24,8 @@ import { shippedGeoData } from '@brobygger/geo';
 
 export type Rng = () => number;
 
-/** mulberry32: tiny, fast, and good enough to pick from lists. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The taxonomy eval's seeded generator (mulberry32): runs with one seed draw the same candidates. */
+export const seededRng = (seed: number): Rng => seededRandom(seed);
 
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 export const between = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
