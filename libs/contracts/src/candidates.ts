@@ -20,7 +20,17 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly, OPENING_TYPES, type OpeningType } from './employers';
+import {
+  CEFR_LEVELS,
+  commaList,
+  IsDateOnly,
+  LICENCE_CLASSES,
+  trimmed,
+  upperCased,
+  type CefrLevel,
+  type LicenceClass,
+} from './common';
+import { OPENING_TYPES, type OpeningType } from './employers';
 import type { CandidateScoringFeatures } from './matching';
 import { PageQueryDto } from './pagination';
 import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
@@ -28,35 +38,11 @@ import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
 export const CANDIDATE_STATUSES = ['active', 'paused', 'placed', 'archived'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
-/** The Common European Framework levels, lowest first; the order is what "at least B1" compares. */
-export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export type CefrLevel = (typeof CEFR_LEVELS)[number];
-
 export const PERMIT_STATUSES = ['not-required', 'granted', 'applied', 'none'] as const;
 export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 
 export const RECOGNITION_STATUSES = ['none', 'applied', 'recognised'] as const;
 export type RecognitionStatus = (typeof RECOGNITION_STATUSES)[number];
-
-/** Norwegian driving licence classes (førerkortklasser). */
-export const LICENCE_CLASSES = [
-  'AM',
-  'A1',
-  'A2',
-  'A',
-  'B',
-  'BE',
-  'C1',
-  'C1E',
-  'C',
-  'CE',
-  'D1',
-  'D1E',
-  'D',
-  'DE',
-  'T',
-] as const;
-export type LicenceClass = (typeof LICENCE_CLASSES)[number];
 
 const ISO_639_1 = /^[a-z]{2}$/;
 const ISO_3166 = /^[A-Z]{2}$/;
@@ -65,16 +51,6 @@ const POSTCODE = /^\d{4}$/;
 const MUNICIPALITY_CODE = /^\d{4}$/;
 /** ESCO skill id, or its bare UUID (which is what the search index and filters use). */
 const SKILL_ID_OR_UUID = new RegExp(`${SKILL_ID.source}|^[0-9a-f-]{36}$`);
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-/** `a,b` in a query string, or the same parameter repeated, both become a list. */
-const list = ({ value }: { value: unknown }): unknown[] =>
-  (Array.isArray(value) ? (value as unknown[]) : [value])
-    .flatMap((v): unknown[] => (typeof v === 'string' ? v.split(',') : [v]))
-    .map((v) => (typeof v === 'string' ? v.trim() : v))
-    .filter((v) => v !== '');
 
 // --- profile parts -----------------------------------------------------------------------------------------
 
@@ -115,13 +91,13 @@ export class LanguageDto {
 
   @ApiPropertyOptional({ enum: CEFR_LEVELS })
   @ValidateIf((o: LanguageDto) => !o.native || o.spoken !== undefined)
-  @Transform(upper)
+  @Transform(upperCased)
   @IsIn(CEFR_LEVELS, { message: `spoken must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
   spoken?: CefrLevel;
 
   @ApiPropertyOptional({ enum: CEFR_LEVELS })
   @IsOptional()
-  @Transform(upper)
+  @Transform(upperCased)
   @IsIn(CEFR_LEVELS, { message: `written must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
   written?: CefrLevel;
 }
@@ -142,7 +118,7 @@ export class SkillClaimDto {
     description: 'The skill as staff or the candidate wrote it',
   })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   text?: string;
@@ -170,7 +146,7 @@ export class ExperienceDto {
 
   @ApiPropertyOptional({ example: 'Sveiser' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   title?: string;
@@ -330,7 +306,7 @@ export type ConsentFlag = (typeof CONSENT_FLAGS)[number];
 
 export class CreateCandidateDto {
   @ApiProperty({ example: 'Amina Hassan' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   fullName!: string;
@@ -462,7 +438,7 @@ export class CreateCandidateDto {
     description: "The organisation's own id for the person (spreadsheet row id); recognises a re-sent import",
   })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 100)
   externalRef?: string;
@@ -567,14 +543,14 @@ export class CandidateSearchQueryDto extends PageQueryDto {
     example: 'welding',
   })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'ESCO skill ids (or their UUIDs), comma-separated' })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @ArrayMaxSize(30)
   @Matches(SKILL_ID_OR_UUID, { each: true, message: 'each of skills must be an ESCO skill id or its UUID' })
   skills?: string[];
@@ -590,7 +566,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
     description: 'Language and minimum level: `nb:B1` (spoken), `nb:B1:written`, `ar:native`',
   })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @ArrayMaxSize(10)
   @Matches(LANGUAGE_FILTER, {
     each: true,
@@ -605,7 +581,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'Oslo', description: 'A municipality (name or number) as the centre' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 100)
   nearMunicipality?: string;
@@ -620,7 +596,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ type: [String], description: 'Home municipality numbers (the municipality facet)' })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @ArrayMaxSize(50)
   @Matches(MUNICIPALITY_CODE, { each: true, message: 'each of municipality must be a 4-digit number' })
   municipality?: string[];
@@ -632,7 +608,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: OPENING_TYPES, isArray: true })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsIn(OPENING_TYPES, {
     each: true,
     message: `each of openingType must be one of ${OPENING_TYPES.join(', ')}`,
@@ -641,7 +617,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: PERMIT_STATUSES, isArray: true })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsIn(PERMIT_STATUSES, {
     each: true,
     message: `each of permitStatus must be one of ${PERMIT_STATUSES.join(', ')}`,
@@ -650,7 +626,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: LICENCE_CLASSES, isArray: true, description: 'Every class listed is needed' })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsIn(LICENCE_CLASSES, {
     each: true,
     message: `each of drivingLicence must be one of ${LICENCE_CLASSES.join(', ')}`,
@@ -664,7 +640,7 @@ export class CandidateSearchQueryDto extends PageQueryDto {
       'Only active candidates who consented are in search, so only `active` finds anyone; the filter is here for clients that state it',
   })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsIn(CANDIDATE_STATUSES, {
     each: true,
     message: `each of status must be one of ${CANDIDATE_STATUSES.join(', ')}`,

@@ -18,11 +18,19 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { OpeningScoringRequirements } from './matching';
+import {
+  CEFR_LEVELS,
+  commaList,
+  IsDateOnly,
+  LICENCE_CLASSES,
+  trimmed,
+  type CefrLevel,
+  type LicenceClass,
+} from './common';
 import { PageQueryDto } from './pagination';
 import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
 
@@ -47,48 +55,6 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 export const WORKPLACE_MODES = ['on-site', 'hybrid', 'remote'] as const;
 export type WorkplaceMode = (typeof WORKPLACE_MODES)[number];
-
-const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-const LICENCES = [
-  'AM',
-  'A1',
-  'A2',
-  'A',
-  'B',
-  'BE',
-  'C1',
-  'C1E',
-  'C',
-  'CE',
-  'D1',
-  'D1E',
-  'D',
-  'DE',
-  'T',
-] as const;
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const list = ({ value }: { value: unknown }): unknown[] =>
-  (Array.isArray(value) ? (value as unknown[]) : [value])
-    .flatMap((v): unknown[] => (typeof v === 'string' ? v.split(',') : [v]))
-    .map((v) => (typeof v === 'string' ? v.trim() : v))
-    .filter((v) => v !== '');
-
-/** A calendar date, `YYYY-MM-DD`, that exists. */
-export function IsDateOnly(field: string) {
-  return ValidateBy({
-    name: 'isDateOnly',
-    validator: {
-      validate: (v: unknown) => {
-        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-        const d = new Date(`${v}T00:00:00Z`);
-        // Invalid months give an invalid Date; 2027-02-30 gives 2 March: both are refused.
-        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-      },
-      defaultMessage: () => `${field} must be a date (YYYY-MM-DD)`,
-    },
-  });
-}
 
 // --- employers ---------------------------------------------------------------------------------------------
 
@@ -122,7 +88,7 @@ export class AddressDto {
 
 export class ContactDto {
   @ApiProperty({ example: 'Kari Nordmann' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -146,7 +112,7 @@ export class ContactDto {
 
 export class CreateEmployerDto {
   @ApiProperty({ example: 'Fjord Sveis AS', description: 'Legal name' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -218,7 +184,7 @@ export class ChangePartnershipDto {
   status!: PartnershipStatus;
 
   @ApiProperty({ example: 'Signed the agreement at the meeting on 12 November' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 2000)
   reason!: string;
@@ -250,7 +216,7 @@ export class CreateInteractionDto {
   on!: string;
 
   @ApiProperty({ example: 'Talked about two internship places for spring' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 10_000)
   notes!: string;
@@ -264,7 +230,7 @@ export class EmployerListQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Part of the name or the organisation number' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   q?: string;
@@ -284,7 +250,7 @@ export class SkillRequirementDto {
     description: 'Resolved through the taxonomy; kept beside the id',
   })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   text?: string;
@@ -302,16 +268,16 @@ export class OtherLanguageDto {
   @Matches(/^[a-z]{2}$/, { message: 'code must be an ISO 639-1 code' })
   code!: string;
 
-  @ApiProperty({ enum: CEFR })
-  @IsIn(CEFR, { message: `min must be a CEFR level (${CEFR.join(', ')})` })
-  min!: (typeof CEFR)[number];
+  @ApiProperty({ enum: CEFR_LEVELS })
+  @IsIn(CEFR_LEVELS, { message: `min must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
+  min!: CefrLevel;
 }
 
 export class LanguageRequirementsDto {
-  @ApiPropertyOptional({ enum: CEFR, description: 'Minimum Norwegian (CEFR), spoken' })
+  @ApiPropertyOptional({ enum: CEFR_LEVELS, description: 'Minimum Norwegian (CEFR), spoken' })
   @IsOptional()
-  @IsIn(CEFR, { message: `norwegianMin must be a CEFR level (${CEFR.join(', ')})` })
-  norwegianMin?: (typeof CEFR)[number];
+  @IsIn(CEFR_LEVELS, { message: `norwegianMin must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
+  norwegianMin?: CefrLevel;
 
   @ApiPropertyOptional({ type: [OtherLanguageDto] })
   @IsOptional()
@@ -330,7 +296,7 @@ export class WorkplaceDto extends AddressDto {
 
 export class CreateOpeningDto {
   @ApiProperty({ example: 'MIG-sveiser' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 200)
   title!: string;
@@ -420,11 +386,14 @@ export class CreateOpeningDto {
   @IsDateOnly('applicationDeadline')
   applicationDeadline?: string;
 
-  @ApiPropertyOptional({ enum: LICENCES, isArray: true })
+  @ApiPropertyOptional({ enum: LICENCE_CLASSES, isArray: true })
   @IsOptional()
-  @ArrayMaxSize(LICENCES.length)
-  @IsIn(LICENCES, { each: true, message: `each of drivingLicences must be one of ${LICENCES.join(', ')}` })
-  drivingLicences?: (typeof LICENCES)[number][];
+  @ArrayMaxSize(LICENCE_CLASSES.length)
+  @IsIn(LICENCE_CLASSES, {
+    each: true,
+    message: `each of drivingLicences must be one of ${LICENCE_CLASSES.join(', ')}`,
+  })
+  drivingLicences?: LicenceClass[];
 
   @ApiPropertyOptional({ type: [String], example: ['Truckførerbevis T1'] })
   @IsOptional()
@@ -485,7 +454,7 @@ export class AcknowledgeFlagsDto {
   keys!: string[];
 
   @ApiProperty({ example: 'Norwegian at C1 is needed: the job is customer service on the phone' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 2000)
   note!: string;
@@ -494,13 +463,13 @@ export class AcknowledgeFlagsDto {
 export class OpeningListQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: OPENING_TYPES, isArray: true })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsIn(OPENING_TYPES, { each: true, message: `each of type must be one of ${OPENING_TYPES.join(', ')}` })
   type?: OpeningType[];
 
   @ApiPropertyOptional({ enum: OPENING_STATUSES, isArray: true })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsIn(OPENING_STATUSES, {
     each: true,
     message: `each of status must be one of ${OPENING_STATUSES.join(', ')}`,

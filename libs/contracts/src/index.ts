@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './candidates';
+export * from './common';
 export * from './employers';
 export * from './errors';
 export * from './jobs';

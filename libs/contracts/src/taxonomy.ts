@@ -13,6 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { trimmed } from './common';
 
 /**
  * Languages a taxonomy label can be asked for. ESCO ships occupation labels in the languages of the data we
@@ -57,11 +58,9 @@ export type SkillType = (typeof SKILL_TYPES)[number];
 export const SKILL_ID = /^skill\/[0-9a-f-]{36}$/;
 export const OCCUPATION_ID = /^occupation\/[0-9a-f-]{36}$/;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class TaxonomySearchQueryDto {
   @ApiProperty({ example: 'weldng', description: 'What the user typed, 1–100 characters' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 100)
   q!: string;
