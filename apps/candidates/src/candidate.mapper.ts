@@ -1,4 +1,9 @@
-import type { CandidateMatchingFeatures, CandidateView, ConceptLabels } from '@brobygger/contracts';
+import {
+  cefrRank,
+  type CandidateMatchingFeatures,
+  type CandidateView,
+  type ConceptLabels,
+} from '@brobygger/contracts';
 import type { CandidateDocument } from '@brobygger/search';
 import type { Candidate } from './candidate.entity';
 import { languageLevelTokens, languageNames, levelName, norwegianLevel } from './languages';
@@ -96,12 +101,8 @@ export function toCandidateDocument(c: Candidate, labels: DocumentLabels): Candi
   };
 }
 
-const CEFR_RANK: Record<string, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6 };
-
 /** A profile as matching may score it: skills, languages, place, licences, permit, availability, wishes. */
 export function toMatchingFeatures(c: Candidate): CandidateMatchingFeatures {
-  const rank = (level: string | undefined, native?: boolean) =>
-    native ? 7 : level ? (CEFR_RANK[level] ?? 0) : 0;
   return {
     candidateId: c.id,
     version: c.version,
@@ -117,8 +118,8 @@ export function toMatchingFeatures(c: Candidate): CandidateMatchingFeatures {
       })),
       languages: c.languages.map((l) => ({
         code: l.code,
-        spoken: rank(l.spoken, l.native),
-        written: rank(l.written ?? l.spoken, l.native),
+        spoken: cefrRank(l.spoken, l.native),
+        written: cefrRank(l.written ?? l.spoken, l.native),
       })),
       ...(c.home.lat !== undefined && c.home.lng !== undefined
         ? { home: { lat: c.home.lat, lng: c.home.lng } }

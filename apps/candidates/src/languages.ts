@@ -1,4 +1,4 @@
-import { CEFR_LEVELS, type LanguageDto } from '@brobygger/contracts';
+import { CEFR_LEVELS, cefrRank, type LanguageDto } from '@brobygger/contracts';
 
 /**
  * The languages language names are indexed in: what staff type (Norwegian, English) and what candidates
@@ -11,24 +11,21 @@ const nbNamer = new Intl.DisplayNames(['nb'], { type: 'language', fallback: 'cod
 /** Norwegian in any of its codes; "no" and "nn" speakers are found by a search for "nb" too. */
 const NORWEGIAN = new Set(['nb', 'nn', 'no']);
 
+const namesByCode = new Map<string, string[]>();
+
+/** Every search document asks, for a few dozen codes in all: computed once per code. */
 export function languageNames(code: string): string[] {
-  const names = new Set<string>();
-  for (const n of namers) {
-    const name = n.of(code);
-    if (name) names.add(name);
+  let names = namesByCode.get(code);
+  if (!names) {
+    names = [...new Set(namers.flatMap((n) => n.of(code) ?? []))];
+    namesByCode.set(code, names);
   }
-  return [...names];
+  return names;
 }
 
 /** A language's name in bokmål, for facet labels. */
 export function languageLabel(code: string): string {
   return nbNamer.of(code) ?? code;
-}
-
-/** 1–6 for A1–C2, 7 for a mother tongue, 0 when unknown. */
-function rank(level: string | undefined, native: boolean | undefined): number {
-  if (native) return 7;
-  return level ? CEFR_LEVELS.indexOf(level as (typeof CEFR_LEVELS)[number]) + 1 : 0;
 }
 
 const LEVEL_NAMES = [...CEFR_LEVELS, 'native'];
@@ -38,8 +35,8 @@ export function languageLevelTokens(languages: LanguageDto[]): string[] {
   const tokens = new Set<string>();
   for (const l of languages) {
     const codes = NORWEGIAN.has(l.code) ? [l.code, 'nb'] : [l.code];
-    const spoken = rank(l.spoken, l.native);
-    const written = rank(l.written, l.native);
+    const spoken = cefrRank(l.spoken, l.native);
+    const written = cefrRank(l.written, l.native);
     for (const code of codes) {
       for (let r = 1; r <= spoken; r++) tokens.add(`${code}:${LEVEL_NAMES[r - 1]}`);
       for (let r = 1; r <= written; r++) tokens.add(`${code}:${LEVEL_NAMES[r - 1]}:written`);
@@ -56,7 +53,7 @@ export function levelName(l: LanguageDto): string {
 export function norwegianLevel(languages: LanguageDto[]): string {
   const best = Math.max(
     0,
-    ...languages.filter((l) => NORWEGIAN.has(l.code)).map((l) => rank(l.spoken, l.native)),
+    ...languages.filter((l) => NORWEGIAN.has(l.code)).map((l) => cefrRank(l.spoken, l.native)),
   );
   return best === 0 ? 'none' : LEVEL_NAMES[best - 1];
 }

@@ -8,7 +8,7 @@ import type {
   SkillClaimView,
   WishesDto,
 } from '@brobygger/contracts';
-import { gazetteer } from '@brobygger/geo';
+import { gazetteer, resolvePlace } from '@brobygger/geo';
 import { ConceptCatalogue, resolveSkillList } from '@brobygger/platform';
 
 /** The parts of a profile that need more than the DTO's own validation: ids checked, text resolved, places. */
@@ -56,27 +56,7 @@ export class ProfileInput {
         parts.skills = resolveSkillList('skills', input.skills, byText, known.skills, pickLevelYears, errors);
       }
 
-      if (input.home) {
-        const { postcode, municipality, lat, lng } = input.home;
-        const geo = gazetteer();
-        const home: HomeView = {};
-        if (postcode) {
-          const p = geo.postcode(postcode);
-          if (!p) fail('home.postcode', `unknown postcode ${postcode}`);
-          else Object.assign(home, { postcode, municipality: p.municipalityCode, lat: p.lat, lng: p.lng });
-        }
-        if (municipality) {
-          const m = geo.municipality(municipality);
-          if (!m) fail('home.municipality', `unknown municipality number ${municipality}`);
-          else {
-            home.municipality = m.code;
-            if (home.lat === undefined) Object.assign(home, { lat: m.lat, lng: m.lng });
-          }
-        }
-        if (home.municipality) home.municipalityName = geo.municipality(home.municipality)?.name;
-        if (lat !== undefined && lng !== undefined) Object.assign(home, { lat, lng });
-        parts.home = home;
-      }
+      if (input.home) parts.home = resolvePlace(input.home, 'home', errors);
 
       if (input.experience) {
         input.experience.forEach((e, i) => {

@@ -10,7 +10,6 @@ import {
   Forbidden,
   NotFound,
   ValidationFailed,
-  type AddressDto,
   type ChangePartnershipDto,
   type ContactDto,
   type ContactPatchDto,
@@ -22,10 +21,9 @@ import {
   type FieldError,
   type InteractionView,
   type Page,
-  type PlaceView,
   type UpdateEmployerDto,
 } from '@brobygger/contracts';
-import { gazetteer } from '@brobygger/geo';
+import { resolvePlace } from '@brobygger/geo';
 import { requestContext } from '@brobygger/platform';
 import { Employer, EmployerContact, Interaction, PartnershipChange } from './employer.entity';
 import { isValidOrgNumber } from './org-number';
@@ -54,38 +52,6 @@ export function assertStaff(): void {
 
 export function actorName(): string {
   return requestContext.get()?.actor?.sub ?? 'system';
-}
-
-/**
- * A place from what was given: a postcode gives municipality and coordinates, a municipality number its
- * centre, explicit coordinates win. Unknown codes are errors naming `<prefix>.<field>`.
- */
-export function resolvePlace(a: AddressDto, prefix: string, errors: FieldError[]): PlaceView {
-  const geo = gazetteer();
-  const place: PlaceView = { ...(a.street ? { street: a.street } : {}) };
-  if (a.postcode) {
-    const p = geo.postcode(a.postcode);
-    if (!p) errors.push({ field: `${prefix}.postcode`, messages: [`unknown postcode ${a.postcode}`] });
-    else
-      Object.assign(place, {
-        postcode: a.postcode,
-        municipality: p.municipalityCode,
-        lat: p.lat,
-        lng: p.lng,
-      });
-  }
-  if (a.municipality) {
-    const m = geo.municipality(a.municipality);
-    if (!m)
-      errors.push({ field: `${prefix}.municipality`, messages: [`unknown municipality ${a.municipality}`] });
-    else {
-      place.municipality = m.code;
-      if (place.lat === undefined) Object.assign(place, { lat: m.lat, lng: m.lng });
-    }
-  }
-  if (place.municipality) place.municipalityName = geo.municipality(place.municipality)?.name;
-  if (a.lat !== undefined && a.lng !== undefined) Object.assign(place, { lat: a.lat, lng: a.lng });
-  return place;
 }
 
 @Injectable()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode, MikroORM, OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import {
+  cefrRank,
   Conflict,
   Forbidden,
   Patterns,
@@ -26,10 +27,17 @@ import {
   type UpdateOpeningDto,
 } from '@brobygger/contracts';
 import { addToOutbox, OutboxRelay } from '@brobygger/persistence';
-import { ConceptCatalogue, RpcCaller, requestContext, resolveSkillList } from '@brobygger/platform';
+import {
+  ConceptCatalogue,
+  RpcCaller,
+  requestContext,
+  resolveSkillList,
+  osloToday,
+} from '@brobygger/platform';
 import { flagKey, screenFields } from '@brobygger/screening';
 import { Employer } from './employer.entity';
-import { actorName, assertMayActFor, EmployerNotFound, resolvePlace } from './employers.service';
+import { resolvePlace } from '@brobygger/geo';
+import { actorName, assertMayActFor, EmployerNotFound } from './employers.service';
 import { Opening } from './opening.entity';
 import { OpeningNotFound } from './opening.repository';
 import { toOpeningView, type OpeningAudience } from './views';
@@ -57,11 +65,6 @@ const REQUIREMENT_FIELDS: (keyof CreateOpeningDto)[] = [
 const MAX_DELAY_MS = 20 * 24 * 3600_000;
 
 const minLevelOf = (s: SkillRequirementDto) => (s.minLevel !== undefined ? { minLevel: s.minLevel } : {});
-
-/** Today in Norway, as YYYY-MM-DD: deadlines are Norwegian calendar days. */
-function osloToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
 
 /** The moment a deadline day is over in Norway (the first instant of the next day, Oslo time). */
 export function endOfOsloDay(day: string): Date {
@@ -336,8 +339,6 @@ export class OpeningsService {
       label: s.label ?? s.text ?? '',
       ...(s.minLevel ? { minLevel: s.minLevel } : {}),
     });
-    const cefr = (l: string | undefined) =>
-      l ? ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'].indexOf(l) + 1 : undefined;
     const w = o.workplace;
     return {
       openingId: o.id,
@@ -351,8 +352,8 @@ export class OpeningsService {
           occupationId: o.occupationId ?? undefined,
           mustHave: o.mustHaveSkills.map(skill),
           niceToHave: o.niceToHaveSkills.map(skill),
-          norwegianMin: cefr(o.languages.norwegianMin),
-          otherLanguages: (o.languages.others ?? []).map((l) => ({ code: l.code, min: cefr(l.min)! })),
+          norwegianMin: cefrRank(o.languages.norwegianMin) || undefined,
+          otherLanguages: (o.languages.others ?? []).map((l) => ({ code: l.code, min: cefrRank(l.min) })),
           workplace: w.lat !== undefined && w.lng !== undefined ? { lat: w.lat, lng: w.lng } : undefined,
           mode: w.mode,
           hoursPercent: o.hoursPercent ?? undefined,

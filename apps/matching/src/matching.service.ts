@@ -14,7 +14,7 @@ import {
   type SkillNeighbour,
 } from '@brobygger/contracts';
 import { addToOutbox } from '@brobygger/persistence';
-import { CONFIG, JobQueues, RpcCaller, requestContext } from '@brobygger/platform';
+import { CONFIG, JobQueues, RpcCaller, requestContext, osloToday } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch, type Proximity } from '@brobygger/scoring';
 import type { MatchingConfig } from './config';
 import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
@@ -30,11 +30,6 @@ function assertMaySeeCandidate(candidateId: string): void {
     throw new Forbidden('A candidate sees their own matches only');
   }
   if (actor?.role === 'employer') throw new Forbidden('Employers see matches through their openings');
-}
-
-/** Today in Norway (YYYY-MM-DD): availability is compared in Norwegian calendar days. */
-function osloToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
 }
 
 function toMatchView(m: Match): MatchView {

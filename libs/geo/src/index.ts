@@ -1,3 +1,4 @@
 export * from './distance';
 export * from './fold';
 export * from './gazetteer';
+export * from './place';

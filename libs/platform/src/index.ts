@@ -13,3 +13,4 @@ export * from './platform.module';
 export * from './worker-host';
 export * from './rpc-client.module';
 export * from './concept-catalogue';
+export * from './oslo-time';
