@@ -6,6 +6,7 @@ import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 import { MatchingWorker, NotificationsWorker } from './matching.workers';
 import { matchingOrmConfig } from './mikro-orm.config';
+import { loadWeights, WEIGHTS } from './weights';
 
 @Module({})
 export class MatchingModule {
@@ -23,7 +24,13 @@ export class MatchingModule {
         }),
       ],
       controllers: [MatchingController],
-      providers: [MatchingService, MatchingWorker, NotificationsWorker],
+      providers: [
+        // Read and checked at boot: bad weights stop the service instead of scoring with them.
+        { provide: WEIGHTS, useValue: loadWeights(config.MATCHING_WEIGHTS_FILE) },
+        MatchingService,
+        MatchingWorker,
+        NotificationsWorker,
+      ],
     };
   }
 }
