@@ -97,8 +97,15 @@ describe('taxonomy import', () => {
     const { imported_at: before } = await one<{ imported_at: Date }>(
       'select imported_at from taxonomy.release',
     );
+    // Matching hears of the new release through the outbox: one "rescore everything" per version.
+    const rescore = () =>
+      db.query(`select job_name, job_id from taxonomy.outbox where job_name = 'matching.rescore-all'`);
+    expect((await rescore()).rows).toEqual([
+      { job_name: 'matching.rescore-all', job_id: 'rescore-all.taxonomy.fixture-1' },
+    ]);
     expect(await importTaxonomy(opts(TAXONOMY_FIXTURE))).toMatchObject({ status: 'unchanged' });
     expect(await counts()).toEqual(after);
+    expect((await rescore()).rowCount).toBe(1);
     expect(
       (await one<{ imported_at: Date }>('select imported_at from taxonomy.release')).imported_at,
     ).toEqual(before);

@@ -15,7 +15,7 @@ export class TaxonomyModule {
       module: TaxonomyModule,
       imports: [
         PlatformModule.forApp(config, logger),
-        // The taxonomy writes no outbox rows (imports are a command, not a request); its relay looks rarely.
+        // Only an import of a new version writes an outbox row (rescore every match); a minute's wait is fine.
         PersistenceModule.forService({ ...config, OUTBOX_POLL_MS: 60_000 }, taxonomyOrmConfig),
       ],
       controllers: [TaxonomyController],

@@ -1,6 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Meilisearch } from 'meilisearch';
 import type { SkillNeighbour } from '@brobygger/contracts';
+import { jobId } from '@brobygger/contracts';
+import { addToOutbox } from '@brobygger/persistence';
 import { SKILLS_INDEX, indexUid } from '@brobygger/search';
 import { computeNeighbours } from '@brobygger/taxonomy';
 import { TAXONOMY_SCHEMA as S } from '../schema';
@@ -68,6 +70,13 @@ export async function importTaxonomy(o: ImportOptions): Promise<ImportOutcome> {
       );
       o.log(`writing ${data.skills.length} skills, ${data.occupations.length} occupations`);
       await new TaxonomyWriter(em).write(data, neighbours);
+      // Skill neighbours (near misses) and labels feed every stored score: rescore them all, once per
+      // version, sent by the taxonomy service's outbox relay when this transaction commits.
+      addToOutbox(
+        em,
+        { name: 'matching.rescore-all', data: { reason: `taxonomy ${manifest.version}` } },
+        { jobId: jobId('rescore-all', 'taxonomy', manifest.version.replaceAll(':', '-')) },
+      );
     }
     o.log('building the search indexes');
     await indexTaxonomy(o.meili, o.indexPrefix, data);
