@@ -145,12 +145,15 @@ describe('the slice through every wire', () => {
       },
       { what: 'two matches' },
     );
-    expect(matches.items.map((m) => [m.candidateId, m.score])).toEqual([
+    expect(matches.items.slice(0, 2).map((m) => [m.candidateId, m.score])).toEqual([
       [good.body.id, 100],
       // Must-haves 45, nice-to-haves 10 and opening type 5 apply (the rest have nothing to compare), scaled to
       // 100: 75 + 16.7 + 8.3. The partial candidate lacks the nice-to-have: 75 + 0 + 8.3.
       [partial.body.id, 83.3],
     ]);
+    // Below the store threshold (30) the opening keeps only its best few: here earlier tests' candidates,
+    // who share nothing but the opening type.
+    expect(matches.items.slice(2).every((m) => m.score < 30)).toBe(true);
     const partialMatch = matches.items[1];
     expect(Math.round(partialMatch.explanation.parts.reduce((s, p) => s + p.points, 0) * 10) / 10).toBe(83.3);
     expect(partialMatch.explanation.parts.find((p) => p.factor === 'nice-to-have skills')).toMatchObject({
@@ -206,6 +209,42 @@ describe('the slice through every wire', () => {
     expect(inbox.items).toEqual([
       expect.objectContaining({ openingId: opening.body.id, channel: 'in-app', score: 100, status: 'sent' }),
     ]);
+
+    // The employer sees the same matches, but not who the candidates are until they agree to share it.
+    const employerToken = sys.token({ role: 'employer', employerId: employer.body.id });
+    const forEmployer = () =>
+      sys.api<Page<MatchView>>('GET', `/api/v1/openings/${opening.body.id}/matches?minScore=30`, {
+        token: employerToken,
+      });
+    const anonymous = await forEmployer();
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.items.map((m) => m.score)).toEqual([100, 83.3]);
+    for (const m of anonymous.body.items) {
+      expect(m).not.toHaveProperty('candidateId');
+      expect(m.candidate).toEqual({ alias: expect.stringMatching(/^Kandidat [0-9A-F]{6}$/) });
+    }
+    expect(JSON.stringify(anonymous.body)).not.toContain(good.body.id);
+    const shared = await sys.api('PATCH', `/api/v1/candidates/${good.body.id}`, {
+      token: staff,
+      body: { version: good.body.version, consent: { shareWithEmployers: true } },
+    });
+    expect(shared.status).toBe(200);
+    const named = await eventually(
+      async () => {
+        const res = await forEmployer();
+        return res.body.items[0]?.candidate?.fullName ? res.body : undefined;
+      },
+      { what: "the consenting candidate's name in the employer's view" },
+    );
+    expect(named.items[0]).toMatchObject({
+      candidateId: good.body.id,
+      candidate: { alias: anonymous.body.items[0].candidate!.alias, fullName: good.body.fullName },
+    });
+    expect(named.items[1]).not.toHaveProperty('candidateId');
+    const otherEmployer = sys.token({ role: 'employer', employerId: '00000000-0000-4000-8000-000000000001' });
+    expect(
+      (await sys.api('GET', `/api/v1/openings/${opening.body.id}/matches`, { token: otherEmployer })).status,
+    ).toBe(403);
 
     // Publishing again is a conflict.
     const again = await sys.api('POST', `/api/v1/openings/${opening.body.id}/publish`, { token: staff });

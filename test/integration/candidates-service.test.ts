@@ -388,6 +388,7 @@ describe('candidates service over RPC', () => {
       'features',
       'matchable',
       'notifyInApp',
+      'shareWithEmployers',
       'version',
     ]);
     expect(JSON.stringify(features)).not.toMatch(/example\.org|4791234568|Test Candidate/);

@@ -21,6 +21,7 @@ describe('MatchRepository', () => {
       version,
       matchable,
       notifyInApp: true,
+      shareWithEmployers: false,
       features: {
         skills: [{ skillId: null, label }],
         languages: [],

@@ -108,6 +108,7 @@ export function toMatchingFeatures(c: Candidate): CandidateMatchingFeatures {
     version: c.version,
     matchable: c.status === 'active',
     notifyInApp: c.consentNotifyInApp,
+    shareWithEmployers: c.consentShareWithEmployers,
     features: {
       // Until matching scores by id alone, labels stand in where the text resolved to nothing: the taxonomy's
       // label when it did (openings resolve theirs the same way), else the text as written.

@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import {
   CandidateAuditQuery,
   CandidateIdDto,
+  CandidateIdsDto,
   CandidateSearchQueryDto,
   CreateCandidateDto,
   ImportCandidatesCommand,
@@ -73,5 +74,10 @@ export class CandidatesController {
   @MessagePattern(Patterns.candidates.matchingFeatures)
   matchingFeatures(@RpcData() { id }: CandidateIdDto) {
     return this.candidates.matchingFeatures(id);
+  }
+
+  @MessagePattern(Patterns.candidates.identities)
+  identities(@RpcData() { ids }: CandidateIdsDto) {
+    return this.candidates.identitiesForEmployers(ids);
   }
 }

@@ -16,6 +16,7 @@ import {
   CreateCandidateDto,
   ValidationFailed,
   jobId,
+  type CandidateIdentity,
   type CandidateMatchingFeatures,
   type CandidateSearchQueryDto,
   type CandidateSearchResult,
@@ -204,6 +205,23 @@ export class CandidatesService {
   async matchingFeatures(id: string): Promise<CandidateMatchingFeatures | null> {
     const c = await this.orm.em.fork().findOne(Candidate, { id });
     return c ? toMatchingFeatures(c) : null;
+  }
+
+  /**
+   * Names of the candidates among `ids` who agreed to be shown to employers; the rest are left out, so the
+   * caller cannot show an identity the candidate has not released (matching's copy of the consent may lag).
+   * Not audited as a staff view: an employer sees a name the candidate chose to share, no profile.
+   */
+  async identitiesForEmployers(ids: string[]): Promise<CandidateIdentity[]> {
+    if (!ids.length) return [];
+    const rows = await this.orm.em.fork().find(
+      Candidate,
+      { id: { $in: ids }, consentShareWithEmployers: true, status: 'active' },
+      {
+        fields: ['id', 'fullName'],
+      },
+    );
+    return rows.map((c) => ({ id: c.id, fullName: c.fullName }));
   }
 
   // --- import --------------------------------------------------------------------------------------------

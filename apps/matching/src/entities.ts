@@ -26,6 +26,10 @@ export class CandidateFeatures {
   @Property({ type: 'boolean' })
   notifyInApp!: boolean;
 
+  /** Employers see who the candidate is only with this consent; otherwise an alias. */
+  @Property({ type: 'boolean' })
+  shareWithEmployers!: boolean;
+
   /** Everything scoring reads of the candidate (libs/scoring's CandidateFeatures). */
   @Property({ type: 'json' })
   features!: CandidateScoringFeatures;

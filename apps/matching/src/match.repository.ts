@@ -31,13 +31,22 @@ export class MatchRepository {
    */
   async upsertCandidateFeatures(f: CandidateMatchingFeatures): Promise<boolean> {
     const rows = await this.conn.execute<unknown[]>(
-      `insert into ${S}.candidate_features (candidate_id, version, matchable, notify_in_app, features, updated_at)
-       values (?, ?, ?, ?, ?, now())
+      `insert into ${S}.candidate_features (candidate_id, version, matchable, notify_in_app, share_with_employers,
+         features, updated_at)
+       values (?, ?, ?, ?, ?, ?, now())
        on conflict (candidate_id) do update set version = excluded.version, matchable = excluded.matchable,
-         notify_in_app = excluded.notify_in_app, features = excluded.features, updated_at = now()
+         notify_in_app = excluded.notify_in_app, share_with_employers = excluded.share_with_employers,
+         features = excluded.features, updated_at = now()
        where candidate_features.version <= excluded.version
        returning 1`,
-      [f.candidateId, f.version, f.matchable, f.notifyInApp, JSON.stringify(f.features)],
+      [
+        f.candidateId,
+        f.version,
+        f.matchable,
+        f.notifyInApp,
+        f.shareWithEmployers,
+        JSON.stringify(f.features),
+      ],
     );
     return rows.length > 0;
   }
@@ -124,6 +133,49 @@ export class MatchRepository {
           })),
         ),
       ],
+    );
+  }
+
+  /**
+   * Chunk boundaries over the matchable candidates: every `size`-th id in id order. Chunk i covers
+   * [bounds[i], bounds[i+1]); the first is open below and the last open above, so candidates added while the
+   * chunks run still fall in one.
+   */
+  async chunkBounds(size: number): Promise<string[]> {
+    const rows = await this.conn.execute<{ candidate_id: string }[]>(
+      `select candidate_id from (
+         select candidate_id, row_number() over (order by candidate_id) - 1 as rn
+         from ${S}.candidate_features where matchable) x
+       where rn % ? = 0 order by candidate_id`,
+      [size],
+    );
+    return rows.map((r) => r.candidate_id);
+  }
+
+  /**
+   * Keeps each opening's best `topN` below the store threshold and removes the rest below it: a match that
+   * would not be stored for its score stays while it is among the opening's best few, so an opening with
+   * no strong candidates still shows its closest ones. Rows at or above the threshold are never touched.
+   * Trims of one opening take turns (a transaction lock per opening, in id order so two jobs cannot wait on
+   * each other): each sees the rows of every trim committed before it, so the last one leaves exactly the best
+   * N, while none ever removes one of them (a row beyond N among some of the matches is beyond N among all).
+   */
+  async trimBelowThreshold(openingIds: string[], topN: number, threshold: number): Promise<void> {
+    if (!openingIds.length) return;
+    const ids = [...openingIds].sort();
+    await this.conn.execute(
+      `select pg_advisory_xact_lock(hashtextextended('matching.trim/' || id, 0))
+       from unnest(?::uuid[]) as id order by id`,
+      [`{${ids.join(',')}}`],
+    );
+    await this.conn.execute(
+      `delete from ${S}."match" m using (
+         select id from (
+           select id, score, row_number() over (partition by opening_id order by score desc, candidate_id) rn
+           from ${S}."match" where opening_id = any(?::uuid[])) r
+         where r.rn > ? and r.score < ?) d
+       where m.id = d.id`,
+      [`{${openingIds.join(',')}}`, topN, threshold],
     );
   }
 

@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { UnrecoverableError } from 'bullmq';
 import {
   Forbidden,
   NotFound,
   Patterns,
   jobId,
+  type JobPayload,
+  type CandidateIdentity,
   type CandidateMatchingFeatures,
   type MatchView,
   type NotificationView,
@@ -14,14 +18,21 @@ import {
   type SkillNeighbour,
 } from '@brobygger/contracts';
 import { addToOutbox } from '@brobygger/persistence';
-import { CONFIG, JobQueues, RpcCaller, requestContext, osloToday } from '@brobygger/platform';
-import { DEFAULT_WEIGHTS, scoreMatch, type Proximity } from '@brobygger/scoring';
+import {
+  CONFIG,
+  JobQueues,
+  LOGGER,
+  RpcCaller,
+  requestContext,
+  osloToday,
+  type Logger,
+} from '@brobygger/platform';
+import { scoreMatch, type Proximity, type Weights } from '@brobygger/scoring';
 import type { MatchingConfig } from './config';
 import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
 import { MatchRepository, type ScoredPair } from './match.repository';
 import { MATCHING_SCHEMA } from './schema';
-
-const CHUNK = 2_000;
+import { WEIGHTS } from './weights';
 
 /** Candidates see their own matches; staff see anyone's; employers see matches through their openings only. */
 function assertMaySeeCandidate(candidateId: string): void {
@@ -46,6 +57,12 @@ function toMatchView(m: Match): MatchView {
   };
 }
 
+/** "Kandidat 3F9A2C": stable for one candidate within one opening, unlinkable across openings. */
+export function candidateAlias(openingId: string, candidateId: string): string {
+  const h = createHash('sha256').update(`${openingId}/${candidateId}`).digest('hex');
+  return `Kandidat ${h.slice(0, 6).toUpperCase()}`;
+}
+
 @Injectable()
 export class MatchingService {
   constructor(
@@ -53,6 +70,8 @@ export class MatchingService {
     private readonly rpc: RpcCaller,
     private readonly queues: JobQueues,
     @Inject(CONFIG) private readonly config: MatchingConfig,
+    @Inject(WEIGHTS) private readonly weights: Weights,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Job: a candidate changed. Refresh the read model from the owner, then rescore against open openings. */
@@ -80,12 +99,19 @@ export class MatchingService {
     }
     const openings = await em.find(OpeningProfile, { status: 'published' });
     const proximity = await this.proximityFor(openings.map((o) => o.requirements));
-    const pairs = openings.map((o) => this.score(o, features, proximity));
-    await this.store(pairs);
+    await this.scoreAndStore(
+      openings.map((o) => [o, features]),
+      proximity,
+    );
   }
 
-  /** Job: an opening was published or changed. Refresh its profile, then score every matchable candidate. */
-  async onOpeningChanged(openingId: string): Promise<void> {
+  /**
+   * Job: an opening was published or changed. Refresh its profile, then fan the scoring out into one chunk
+   * job per MATCHING_CHUNK_SIZE candidates, so every worker process shares it. The chunk ids derive from
+   * this job's id and the chunk's bounds: a retry of this job adds the same chunks again (a no-op), and if
+   * the bounds moved meanwhile, the new ranges are scored too (overlap is harmless, gaps are impossible).
+   */
+  async onOpeningChanged(openingId: string, parentJobId: string): Promise<void> {
     const req = await this.rpc.call<OpeningRequirements | null>(Patterns.employers.openingRequirements, {
       id: openingId,
     });
@@ -98,21 +124,44 @@ export class MatchingService {
     if (!(await matches.upsertOpeningProfile(req))) return; // a newer version's job scores it
     // Not published (any more): no new matches; those already stored stay as the record of who fitted.
     if (req.status !== 'published') return;
-    const proximity = await this.proximityFor([req.requirements]);
-    // Keyset pagination over the read model, a fresh fork per chunk so the identity map stays small.
-    for (let after: string | undefined; ;) {
-      const chunk = await this.orm.em
-        .fork()
-        .find(
-          CandidateFeatures,
-          after ? { matchable: true, candidateId: { $gt: after } } : { matchable: true },
-          { orderBy: { candidateId: 'asc' }, limit: CHUNK },
-        );
-      if (!chunk.length) break;
-      await this.store(chunk.map((c) => this.score(req, c, proximity)));
-      after = chunk[chunk.length - 1].candidateId;
-      if (chunk.length < CHUNK) break;
-    }
+    const bounds = await matches.chunkBounds(this.config.MATCHING_CHUNK_SIZE);
+    // The first chunk is open below, the last open above: [-, b1), [b1, b2), ..., [bk, -).
+    const ranges =
+      bounds.length <= 1
+        ? [{}]
+        : bounds.map((from, i) => ({
+            ...(i > 0 ? { from } : {}),
+            ...(i + 1 < bounds.length ? { to: bounds[i + 1] } : {}),
+          }));
+    await this.queues.enqueueMany(
+      ranges.map((r: { from?: string; to?: string }) => ({
+        item: { name: 'opening.score-chunk', data: { openingId, version: req.version, ...r } },
+        opts: { jobId: jobId('chunk', parentJobId, r.from ?? 'first', r.to ?? 'last') },
+      })),
+    );
+  }
+
+  /**
+   * Job: score one opening against the matchable candidates with ids in [from, to). The chunk's writes are
+   * one transaction, so a worker killed midway leaves nothing of it; BullMQ hands the job to another worker
+   * once the dead one's lock lapses, and the redo writes the same rows.
+   */
+  async scoreChunk({ openingId, version, from, to }: JobPayload<'opening.score-chunk'>): Promise<void> {
+    const em = this.orm.em.fork();
+    const opening = await em.findOne(OpeningProfile, { openingId });
+    // Changed, closed or gone since the chunk was queued: the newer version's own chunks (or none) cover it.
+    if (!opening || opening.version !== version || opening.status !== 'published') return;
+    const range = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+    const candidates = await em.find(
+      CandidateFeatures,
+      from || to ? { matchable: true, candidateId: range } : { matchable: true },
+      { orderBy: { candidateId: 'asc' } },
+    );
+    const proximity = await this.proximityFor([opening.requirements]);
+    await this.scoreAndStore(
+      candidates.map((c) => [opening, c]),
+      proximity,
+    );
   }
 
   /** Job: a match crossed the notify threshold. At most one in-app notification per candidate and opening. */
@@ -152,7 +201,13 @@ export class MatchingService {
       { openingId, ...(minScore !== undefined ? { score: { $gte: minScore } } : {}) },
       { orderBy: { score: 'desc', candidateId: 'asc' }, limit, offset },
     );
-    return { items: items.map(toMatchView), total, limit, offset };
+    const views = items.map(toMatchView);
+    return {
+      items: actor?.role === 'employer' ? await this.forEmployer(views, em) : views,
+      total,
+      limit,
+      offset,
+    };
   }
 
   /** A candidate's matches, best first: staff for anyone, a candidate for themselves only. */
@@ -181,8 +236,47 @@ export class MatchingService {
     if (actor?.role === 'employer') {
       const opening = await em.findOne(OpeningProfile, { openingId: m.openingId });
       if (opening?.employerId !== actor.employerId) throw new NotFound(`Match ${id} not found`);
+      return (await this.forEmployer([toMatchView(m)], em))[0];
     }
     return toMatchView(m);
+  }
+
+  /**
+   * An employer sees who a candidate is only once the candidate has agreed to share it; everyone else is an
+   * alias, without the candidate id. Consent is read twice: from matching's copy (to ask only about those)
+   * and by the candidates service, which answers only for those who consent now. If it cannot answer, all
+   * stay aliases: a slow service never releases a name.
+   */
+  private async forEmployer(views: MatchView[], em: EntityManager): Promise<MatchView[]> {
+    const ids = views.map((v) => v.candidateId!);
+    const consenting = ids.length
+      ? await em.find(
+          CandidateFeatures,
+          { candidateId: { $in: ids }, shareWithEmployers: true },
+          { fields: ['candidateId'] },
+        )
+      : [];
+    let identities: CandidateIdentity[] = [];
+    if (consenting.length) {
+      try {
+        identities = await this.rpc.call<CandidateIdentity[]>(Patterns.candidates.identities, {
+          ids: consenting.map((c) => c.candidateId),
+        });
+      } catch (err) {
+        this.logger.warn(
+          { err: (err as Error).message },
+          'candidate identities unavailable; showing aliases',
+        );
+      }
+    }
+    const named = new Map(identities.map((i) => [i.id, i.fullName]));
+    return views.map(({ candidateId, ...rest }) => {
+      const alias = candidateAlias(rest.openingId, candidateId!);
+      const fullName = named.get(candidateId!);
+      return fullName
+        ? { ...rest, candidateId, candidate: { alias, fullName } }
+        : { ...rest, candidate: { alias } };
+    });
   }
 
   /**
@@ -191,7 +285,7 @@ export class MatchingService {
    * it once: the job id names the version).
    */
   async rescoreIfWeightsChanged(): Promise<boolean> {
-    const version = DEFAULT_WEIGHTS.version;
+    const version = this.weights.version;
     return this.orm.em.fork().transactional(async (em) => {
       const changed = await em.getConnection().execute<unknown[]>(
         `insert into ${MATCHING_SCHEMA}.scoring_state (key, value, updated_at) values ('weights', ?, now())
@@ -271,7 +365,7 @@ export class MatchingService {
     proximity: Proximity,
   ): ScoredPair {
     const result = scoreMatch(c.features, o.requirements, {
-      weights: DEFAULT_WEIGHTS,
+      weights: this.weights,
       proximity,
       today: osloToday(),
     });
@@ -281,7 +375,7 @@ export class MatchingService {
       openingVersion: o.version,
       candidateVersion: c.version,
       notifyInApp: c.notifyInApp,
-      weightsVersion: DEFAULT_WEIGHTS.version,
+      weightsVersion: this.weights.version,
       score: result.score,
       explanation: { ...result.explanation, gates: result.gates },
     };
@@ -310,17 +404,66 @@ export class MatchingService {
   }
 
   /**
-   * Stores the pairs at or above the threshold and removes those a rescoring dropped below it, in one
-   * transaction, then queues notifications. If the process dies between the two, the job is retried: the
-   * writes are idempotent and the notify job ids are fixed.
+   * Scores the pairs and stores them. A pair that cannot be scored (a malformed read-model row) does not
+   * stop the others: they are stored, then the job fails for good (no retry mends the data) naming the ids,
+   * so it shows in the failed set and the log; once the row is fixed, rescoring the opening redoes it.
+   */
+  private async scoreAndStore(
+    pairs: [OpeningProfile | OpeningRequirements, CandidateFeatures | CandidateMatchingFeatures][],
+    proximity: Proximity,
+  ): Promise<void> {
+    const scored: ScoredPair[] = [];
+    const bad: { openingId: string; candidateId: string; error: string }[] = [];
+    for (const [o, c] of pairs) {
+      try {
+        const pair = this.score(o, c, proximity);
+        if (!Number.isFinite(pair.score) || pair.score < 0 || pair.score > 100) {
+          throw new Error(`score ${pair.score} out of range`);
+        }
+        scored.push(pair);
+      } catch (err) {
+        bad.push({ openingId: o.openingId, candidateId: c.candidateId, error: (err as Error).message });
+      }
+    }
+    await this.store(scored);
+    if (bad.length) {
+      this.logger.error({ unscorable: bad.slice(0, 20), count: bad.length }, 'malformed matching features');
+      const first = bad[0];
+      throw new UnrecoverableError(
+        `${bad.length} pair(s) could not be scored (malformed features), first: opening ${first.openingId} × candidate ${first.candidateId}: ${first.error}`,
+      );
+    }
+  }
+
+  /**
+   * Stores the pairs at or above the threshold (and, below it, those that may be among their opening's best
+   * MATCH_TOP_N), removes those a rescoring dropped, in one transaction, then queues notifications. If the
+   * process dies between the two, the job is retried: the writes are idempotent and the notify job ids are
+   * fixed.
    */
   private async store(pairs: ScoredPair[]): Promise<void> {
-    const keep = pairs.filter((p) => p.score >= this.config.MATCH_STORE_THRESHOLD);
-    const drop = pairs.filter((p) => p.score < this.config.MATCH_STORE_THRESHOLD);
+    const { MATCH_STORE_THRESHOLD: threshold, MATCH_TOP_N: topN } = this.config;
+    const keep: ScoredPair[] = [];
+    const drop: ScoredPair[] = [];
+    const below = new Map<string, ScoredPair[]>();
+    for (const p of pairs) {
+      if (p.score >= threshold) keep.push(p);
+      // A gated pair (score 0: no permit, a missing licence) is not a candidate for the opening at all.
+      else if (topN > 0 && p.score > 0) below.set(p.openingId, [...(below.get(p.openingId) ?? []), p]);
+      else drop.push(p);
+    }
+    // Of this batch's pairs below the threshold, only each opening's best N can be among its best N overall.
+    for (const group of below.values()) {
+      group.sort((a, b) => b.score - a.score || a.candidateId.localeCompare(b.candidateId));
+      keep.push(...group.slice(0, topN));
+      drop.push(...group.slice(topN));
+    }
     const stored = await this.orm.em.fork().transactional(async (em: EntityManager) => {
       const repo = new MatchRepository(em);
       await repo.removeMatches(drop);
-      return keep.length ? repo.upsertMatches(keep) : [];
+      const written = keep.length ? await repo.upsertMatches(keep) : [];
+      if (below.size) await repo.trimBelowThreshold([...below.keys()], topN, threshold);
+      return written;
     });
     const notify = stored.filter((m) => m.notifyInApp && m.score >= this.config.MATCH_NOTIFY_THRESHOLD);
     await this.queues.enqueueMany(

@@ -20,7 +20,8 @@ export class MatchingWorker extends QueueWorkerHost<'matching'> {
   protected handlers(): JobHandlers<'matching'> {
     return {
       'candidate.changed': ({ candidateId }) => this.matching.onCandidateChanged(candidateId),
-      'opening.changed': ({ openingId }) => this.matching.onOpeningChanged(openingId),
+      'opening.changed': ({ openingId }, job) => this.matching.onOpeningChanged(openingId, String(job.id)),
+      'opening.score-chunk': (chunk) => this.matching.scoreChunk(chunk),
       'matching.rescore-all': () => this.matching.rescoreAll(),
     };
   }

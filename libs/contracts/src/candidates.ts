@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -487,6 +488,14 @@ export class CandidateIdDto {
   id!: string;
 }
 
+/** Matching asks for the identities of one page of matches at a time. */
+export class CandidateIdsDto {
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  ids!: string[];
+}
+
 export class CandidateAuditQuery extends PageQueryDto {
   @IsUUID()
   id!: string;
@@ -781,5 +790,13 @@ export interface CandidateMatchingFeatures {
   /** False when the candidate is not active, or was erased. */
   matchable: boolean;
   notifyInApp: boolean;
+  /** The candidate agreed that employers may see who they are; until then employers see an alias. */
+  shareWithEmployers: boolean;
   features: CandidateScoringFeatures;
+}
+
+/** Who a consenting candidate is, as an employer may see it (nothing for those who have not consented). */
+export interface CandidateIdentity {
+  id: string;
+  fullName: string;
 }

@@ -25,13 +25,21 @@ export interface JobCatalogue {
   /** An opening was published or its requirements changed: refresh the read model and score all candidates. */
   'opening.changed': { queue: 'matching'; payload: { openingId: string; version: number } };
   /**
+   * Score one opening (at this version) against the matchable candidates with ids in [from, to); a missing
+   * bound is open. `opening.changed` fans out into these so several worker processes share the work.
+   */
+  'opening.score-chunk': {
+    queue: 'matching';
+    payload: { openingId: string; version: number; from?: string; to?: string };
+  };
+  /**
    * A published opening's application deadline has passed: close it. Enqueued delayed when the opening is
    * published (and again when the deadline moves); the handler checks the deadline in the database, so an
    * outdated job does nothing.
    */
   'opening.deadline': { queue: 'openings'; payload: { openingId: string; deadline: string } };
   /**
-   * Score every published opening again (the weights changed; later also the taxonomy). Fans out into one
+   * Score every published opening again (the weights or the taxonomy changed). Fans out into one
    * `opening.changed` per opening, so the work is shared like any other scoring.
    */
   'matching.rescore-all': { queue: 'matching'; payload: { reason: string } };
@@ -52,6 +60,7 @@ export const JOB_QUEUE: { [N in JobName]: JobCatalogue[N]['queue'] } = {
   'candidate.index': 'search-index',
   'candidate.changed': 'matching',
   'opening.changed': 'matching',
+  'opening.score-chunk': 'matching',
   'matching.rescore-all': 'matching',
   'match.notify': 'notifications',
   'opening.deadline': 'openings',

@@ -142,7 +142,13 @@ export interface MatchExplanation {
 export interface MatchView {
   id: string;
   openingId: string;
-  candidateId: string;
+  /** Absent in an employer's view until the candidate agrees to share who they are. */
+  candidateId?: string;
+  /**
+   * In an employer's view only: an alias that is stable within the opening (and differs between openings,
+   * so an employer cannot follow one person across them), and the name once the candidate shares it.
+   */
+  candidate?: { alias: string; fullName?: string };
   score: number;
   explanation: MatchExplanation;
   weightsVersion: string;

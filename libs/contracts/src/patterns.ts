@@ -18,6 +18,7 @@ export const Patterns = {
     search: 'candidates.search',
     audit: 'candidates.audit',
     matchingFeatures: 'candidates.matching-features',
+    identities: 'candidates.identities',
   },
   employers: {
     ping: 'employers.ping',

@@ -143,6 +143,12 @@ export const commonEnv = {
     describe:
       'namespace for Redis keys and RPC channels, so several deployments or test runs can share one Redis',
   }),
+  JOB_LOCK_MS: env.int({
+    default: 30_000,
+    min: 1_000,
+    max: 600_000,
+    describe: 'a job whose worker died is taken over by another worker after about this long (ms)',
+  }),
 };
 
 export const databaseEnv = {

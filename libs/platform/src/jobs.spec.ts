@@ -13,7 +13,7 @@ describe('the job catalogue at boot', () => {
   it('refuses a worker missing a handler for one of its queue’s jobs', () => {
     const handlers = { 'candidate.changed': async () => {} } as unknown as JobHandlers<'matching'>;
     expect(() => startWorker('matching', handlers, opts)).toThrow(
-      /handlers \[candidate.changed\] do not match the catalogue \[candidate.changed, matching.rescore-all, opening.changed\]/,
+      /handlers \[candidate.changed\] do not match the catalogue \[candidate.changed, matching.rescore-all, opening.changed, opening.score-chunk\]/,
     );
   });
 

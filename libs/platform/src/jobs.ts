@@ -1,4 +1,4 @@
-import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import {
   JOB_QUEUE,
   QUEUES,
@@ -123,7 +123,7 @@ export type JobHandlers<Q extends QueueName> = {
 export function startWorker<Q extends QueueName>(
   queue: Q,
   handlers: JobHandlers<Q>,
-  opts: { redisUrl: string; redisPrefix: string; concurrency: number; logger: Logger },
+  opts: { redisUrl: string; redisPrefix: string; concurrency: number; logger: Logger; lockMs?: number },
 ): Worker {
   const expected = (Object.keys(JOB_QUEUE) as JobName[]).filter((n) => JOB_QUEUE[n] === queue).sort();
   const given = Object.keys(handlers).sort();
@@ -145,6 +145,9 @@ export function startWorker<Q extends QueueName>(
       connection: redisOptions(opts.redisUrl),
       prefix: bullPrefix(opts.redisPrefix),
       concurrency: opts.concurrency,
+      // A worker holds each active job under a lock it renews; when the process dies the lock lapses and the
+      // stalled-job check hands the job to another worker. Both run at this period (BullMQ's default: 30 s).
+      ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
       settings: {
         backoffStrategy: (attemptsMade: number) => retryDelayMs(RETRY_POLICY[queue], attemptsMade),
       },
@@ -152,8 +155,9 @@ export function startWorker<Q extends QueueName>(
   );
   worker.on('failed', (job, err) => {
     const details = { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message };
-    // After the last attempt nothing retries it: say so loudly (recovery: `npm run jobs:retry-failed`).
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+    // After the last attempt nothing retries it: say so loudly (recovery: `npm run jobs:retry-failed`). A
+    // handler throws UnrecoverableError for what no retry can mend (malformed data): failed at once.
+    if (err instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1)))
       opts.logger.error(details, 'job failed for good');
     else opts.logger.warn(details, 'job failed; will retry');
   });

@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 export interface WorkerConfig {
   REDIS_URL: string;
   REDIS_PREFIX: string;
+  JOB_LOCK_MS: number;
 }
 
 /**
@@ -38,6 +39,7 @@ export abstract class QueueWorkerHost<Q extends QueueName>
       redisPrefix: this.workerConfig.REDIS_PREFIX,
       concurrency: this.concurrency,
       logger: this.workerLogger,
+      lockMs: this.workerConfig.JOB_LOCK_MS,
     });
   }
 
