@@ -80,6 +80,10 @@ export class Candidate {
   @Property({ type: 'json', nullable: true })
   introductionProgramme?: IntroductionProgrammeDto | null;
 
+  /** Matches arrive as one message a day instead of one each (e-mail and SMS). */
+  @Property({ type: 'boolean' })
+  notificationDigest: boolean = false;
+
   @Property({ type: 'boolean' })
   consentSearchable: boolean = false;
 

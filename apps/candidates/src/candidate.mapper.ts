@@ -32,6 +32,7 @@ export function toCandidateView(c: Candidate, audience: Audience): CandidateView
     availability: opt(c.availability),
     wishes: c.wishes,
     introductionProgramme: opt(c.introductionProgramme),
+    notificationDigest: c.notificationDigest,
     consent: {
       searchable: c.consentSearchable,
       shareWithEmployers: c.consentShareWithEmployers,

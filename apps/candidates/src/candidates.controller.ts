@@ -76,6 +76,11 @@ export class CandidatesController {
     return this.candidates.matchingFeatures(id);
   }
 
+  @MessagePattern(Patterns.candidates.notificationProfile)
+  notificationProfile(@RpcData() { id }: CandidateIdDto) {
+    return this.candidates.notificationProfile(id);
+  }
+
   @MessagePattern(Patterns.candidates.identities)
   identities(@RpcData() { ids }: CandidateIdsDto) {
     return this.candidates.identitiesForEmployers(ids);

@@ -17,6 +17,7 @@ import {
   ValidationFailed,
   jobId,
   type CandidateIdentity,
+  type CandidateNotificationProfile,
   type CandidateMatchingFeatures,
   type CandidateSearchQueryDto,
   type CandidateSearchResult,
@@ -89,6 +90,7 @@ const PLAIN_FIELDS = [
   'workPermit',
   'availability',
   'introductionProgramme',
+  'notificationDigest',
   'status',
   'assignedStaff',
   'staffNotes',
@@ -224,6 +226,21 @@ export class CandidatesService {
     return rows.map((c) => ({ id: c.id, fullName: c.fullName }));
   }
 
+  /** Contact details and channel consents, for the one notification being sent now; null once erased. */
+  async notificationProfile(id: string): Promise<CandidateNotificationProfile | null> {
+    const c = await this.orm.em.fork().findOne(Candidate, { id });
+    if (!c) return null;
+    return {
+      id: c.id,
+      active: c.status === 'active',
+      preferredLanguage: c.preferredLanguage,
+      ...(c.email ? { email: c.email } : {}),
+      ...(c.phone ? { phone: c.phone } : {}),
+      channels: { email: c.consentNotifyEmail, sms: c.consentNotifySms, inApp: c.consentNotifyInApp },
+      digest: c.notificationDigest,
+    };
+  }
+
   // --- import --------------------------------------------------------------------------------------------
 
   /**
@@ -349,6 +366,7 @@ export class CandidatesService {
       availability: c.availability ?? null,
       wishes: c.wishes,
       introduction_programme: c.introductionProgramme ?? null,
+      notification_digest: c.notificationDigest,
       consent_searchable: c.consentSearchable,
       consent_share_with_employers: c.consentShareWithEmployers,
       consent_notify_email: c.consentNotifyEmail,

@@ -88,6 +88,10 @@ export class Opening {
   @Property({ type: 'boolean' })
   mentor: boolean = false;
 
+  /** Advertised without the employer's name (candidates' messages name only the place). */
+  @Property({ type: 'boolean' })
+  anonymousEmployer: boolean = false;
+
   @Property({ type: 'text', nullable: true })
   internalNotes?: string | null;
 

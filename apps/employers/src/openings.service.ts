@@ -332,8 +332,10 @@ export class OpeningsService {
 
   /** What matching reads to score an opening; null when it no longer exists. */
   async requirements(id: string): Promise<OpeningRequirements | null> {
-    const o = await this.orm.em.fork().findOne(Opening, { id });
+    const em = this.orm.em.fork();
+    const o = await em.findOne(Opening, { id });
     if (!o) return null;
+    const employer = o.anonymousEmployer ? null : await em.findOne(Employer, { id: o.employerId });
     const skill = (s: SkillRequirementView) => ({
       skillId: s.skillId,
       label: s.label ?? s.text ?? '',
@@ -365,6 +367,13 @@ export class OpeningsService {
           languageSupport: o.languageSupport,
         }),
       ) as OpeningScoringRequirements,
+      display: {
+        title: o.title,
+        type: o.type,
+        ...(employer ? { employerName: employer.name } : {}),
+        ...(w.mode !== 'remote' && w.municipalityName ? { place: w.municipalityName } : {}),
+        ...(o.startDate ? { startDate: o.startDate } : {}),
+      },
     };
   }
 
@@ -409,6 +418,7 @@ export class OpeningsService {
       'workPermitRequired',
       'languageSupport',
       'mentor',
+      'anonymousEmployer',
       'workplace',
       'version',
     ] as const) {
@@ -464,6 +474,7 @@ export class OpeningsService {
       'workPermitRequired',
       'languageSupport',
       'mentor',
+      'anonymousEmployer',
       'internalNotes',
       'occupationId',
     ] as const;

@@ -80,6 +80,7 @@ export function toOpeningView(o: Opening, audience: OpeningAudience): OpeningVie
     workPermitRequired: o.workPermitRequired,
     languageSupport: o.languageSupport,
     mentor: o.mentor,
+    anonymousEmployer: o.anonymousEmployer,
     ...(audience === 'internal' ? { internalNotes: opt(o.internalNotes), screening: o.screening } : {}),
     status: o.status,
     version: o.version,

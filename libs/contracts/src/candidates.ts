@@ -411,6 +411,14 @@ export class CreateCandidateDto {
   @Type(() => IntroductionProgrammeDto)
   introductionProgramme?: IntroductionProgrammeDto;
 
+  @ApiPropertyOptional({
+    default: false,
+    description: 'One message a day listing new matches, instead of one message per match (e-mail and SMS)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  notificationDigest?: boolean;
+
   @ApiProperty({ type: ConsentDto })
   @ValidateNested()
   @Type(() => ConsentDto)
@@ -713,6 +721,7 @@ export interface CandidateView {
   availability?: AvailabilityDto;
   wishes: Required<WishesDto>;
   introductionProgramme?: IntroductionProgrammeDto;
+  notificationDigest: boolean;
   consent: ConsentView;
   status: CandidateStatus;
   assignedStaff?: string;
@@ -793,6 +802,21 @@ export interface CandidateMatchingFeatures {
   /** The candidate agreed that employers may see who they are; until then employers see an alias. */
   shareWithEmployers: boolean;
   features: CandidateScoringFeatures;
+}
+
+/**
+ * What sending a notification needs, read at send time (so a consent withdrawn a minute ago counts):
+ * where to reach the candidate, in which language, and through which channels they agreed to.
+ */
+export interface CandidateNotificationProfile {
+  id: string;
+  /** False when paused, placed or archived: nothing is sent. */
+  active: boolean;
+  preferredLanguage: string;
+  email?: string;
+  phone?: string;
+  channels: { email: boolean; sms: boolean; inApp: boolean };
+  digest: boolean;
 }
 
 /** Who a consenting candidate is, as an employer may see it (nothing for those who have not consented). */

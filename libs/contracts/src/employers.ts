@@ -417,6 +417,14 @@ export class CreateOpeningDto {
   @IsBoolean()
   mentor?: boolean;
 
+  @ApiPropertyOptional({
+    default: false,
+    description: "Advertise without the employer's name: candidates' messages then name only the place",
+  })
+  @IsOptional()
+  @IsBoolean()
+  anonymousEmployer?: boolean;
+
   @ApiPropertyOptional({ description: 'Staff and the employer only; never shown to candidates' })
   @IsOptional()
   @IsString()
@@ -685,6 +693,7 @@ export interface OpeningView {
   workPermitRequired: boolean;
   languageSupport: boolean;
   mentor: boolean;
+  anonymousEmployer: boolean;
   /** Staff and the employer only. */
   internalNotes?: string;
   /** Staff and the employer only. */
@@ -721,4 +730,17 @@ export interface OpeningRequirements {
   status: OpeningStatus;
   title: string;
   requirements: OpeningScoringRequirements;
+  /** What a candidate's message about the opening may say (nothing internal). */
+  display: OpeningDisplay;
+}
+
+export interface OpeningDisplay {
+  title: string;
+  type: OpeningType;
+  /** Absent when the opening is advertised without the employer's name. */
+  employerName?: string;
+  /** Municipality name of the workplace; absent for remote work. */
+  place?: string;
+  /** YYYY-MM-DD. */
+  startDate?: string;
 }

@@ -19,6 +19,7 @@ export const Patterns = {
     audit: 'candidates.audit',
     matchingFeatures: 'candidates.matching-features',
     identities: 'candidates.identities',
+    notificationProfile: 'candidates.notification-profile',
   },
   employers: {
     ping: 'employers.ping',
@@ -49,6 +50,11 @@ export const Patterns = {
     getMatch: 'matching.matches.get',
     rescoreOpening: 'matching.openings.rescore',
     candidateNotifications: 'matching.notifications.for-candidate',
+    markNotificationRead: 'matching.notifications.mark-read',
+    replyToNotification: 'matching.notifications.reply',
+    replyWithToken: 'matching.notifications.reply-with-token',
+    deliveries: 'matching.deliveries.list',
+    notifyByHand: 'matching.matches.notify',
   },
   taxonomy: {
     ping: 'taxonomy.ping',
