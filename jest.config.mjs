@@ -19,7 +19,11 @@ const common = {
   rootDir: '.',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@brobygger/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    // Test helpers of a lib live in its own entry, out of reach of production imports.
+    '^@brobygger/notify/testing$': '<rootDir>/libs/notify/src/testing/index.ts',
+    '^@brobygger/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   testEnvironment: 'node',
 };
 

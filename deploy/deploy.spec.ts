@@ -285,6 +285,7 @@ describe('docker-compose.yml', () => {
     const required = (value: unknown) => /^\$\{\w+:\?[^}]*\}$/.test(str(value));
     const problems = [
       ['gateway', 'JWT_SECRET'],
+      ['matching', 'REPLY_LINK_SECRET'],
       ['candidates', 'MEILI_MASTER_KEY'],
       ['taxonomy', 'MEILI_MASTER_KEY'],
       ['taxonomy-import', 'MEILI_MASTER_KEY'],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,6 +61,9 @@ export async function localEnv(
     MEILI_URL: deps.meiliUrl,
     MEILI_MASTER_KEY: deps.meiliKey,
     JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret,
+    // Its own key, derived from the local secret: a reply link must not verify as a bearer token.
+    REPLY_LINK_SECRET:
+      env.REPLY_LINK_SECRET ?? createHash('sha256').update(`reply-links/${secrets.jwtSecret}`).digest('hex'),
   };
 }
 

@@ -207,8 +207,82 @@ describe('the slice through every wire', () => {
       { what: 'a notification' },
     );
     expect(inbox.items).toEqual([
-      expect.objectContaining({ openingId: opening.body.id, channel: 'in-app', score: 100, status: 'sent' }),
+      expect.objectContaining({
+        openingId: opening.body.id,
+        kind: 'match',
+        score: 100,
+        lang: 'nb',
+        dir: 'ltr',
+      }),
     ]);
+    const [note] = inbox.items;
+    expect(note.reasons.length).toBeGreaterThan(0);
+
+    // The candidate answers in the app; staff then see them first, with the answer.
+    const answered = await sys.api<NotificationView>('POST', `/api/v1/notifications/${note.id}/reply`, {
+      token: candidateToken,
+      body: { answer: 'interested' },
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.reply).toBe('interested');
+    const bad = await sys.api<{ fields: { field: string }[] }>(
+      'POST',
+      `/api/v1/notifications/${note.id}/reply`,
+      {
+        token: candidateToken,
+        body: { answer: 'maybe' },
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f) => f.field)).toEqual(['answer']);
+    const someoneElse = await sys.api('POST', `/api/v1/notifications/${note.id}/reply`, {
+      token: sys.token({ role: 'candidate', candidateId: partial.body.id }),
+      body: { answer: 'not-interested' },
+    });
+    expect(someoneElse.status).toBe(404);
+    const read = await sys.api<NotificationView>('POST', `/api/v1/me/notifications/${note.id}/read`, {
+      token: candidateToken,
+    });
+    expect(read.body.readAt).toBeDefined();
+    const staffView = await sys.api<Page<MatchView>>('GET', `/api/v1/openings/${opening.body.id}/matches`, {
+      token: staff,
+    });
+    expect(staffView.body.items[0]).toMatchObject({
+      candidateId: good.body.id,
+      reply: { answer: 'interested' },
+    });
+
+    // Staff send a match below the notify threshold by hand, once; the partial match was already sent.
+    const low = matches.items[2];
+    const byHand = await sys.api<NotificationView>('POST', `/api/v1/matches/${low.id}/notify`, {
+      token: staff,
+    });
+    expect(byHand.status).toBe(201);
+    expect(byHand.body).toMatchObject({ kind: 'manual', openingId: opening.body.id });
+    expect((await sys.api('POST', `/api/v1/matches/${low.id}/notify`, { token: staff })).status).toBe(409);
+    await eventually(
+      async () =>
+        (
+          await sys.api<Page<NotificationView>>('GET', '/api/v1/me/notifications', {
+            token: sys.token({ role: 'candidate', candidateId: partial.body.id }),
+          })
+        ).body.items.length === 1,
+      { what: "the partial candidate's automatic notification" },
+    );
+    expect(
+      (await sys.api('POST', `/api/v1/matches/${partialMatch.id}/notify`, { token: staff })).status,
+    ).toBe(409);
+    const failed = await sys.api<Page<unknown>>('GET', '/api/v1/notifications?status=failed', {
+      token: staff,
+    });
+    expect(failed.status).toBe(200);
+    expect((await sys.api('GET', '/api/v1/notifications?status=lost', { token: staff })).status).toBe(400);
+
+    // A reply link that is not one gets a page, not JSON, and changes nothing.
+    const page = await fetch(`${sys.baseUrl}/r/not-a-token`);
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<html');
 
     // The employer sees the same matches, but not who the candidates are until they agree to share it.
     const employerToken = sys.token({ role: 'employer', employerId: employer.body.id });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { OpeningStatus } from '@brobygger/contracts';
-import { CandidateFeatures, Match, Notification } from '../../apps/matching/src/entities';
+import { CandidateFeatures, Delivery, Match, Notification } from '../../apps/matching/src/entities';
 import { MatchRepository, type ScoredPair } from '../../apps/matching/src/match.repository';
 import { matchingOrmConfig } from '../../apps/matching/src/mikro-orm.config';
 import { isolate } from '@brobygger/testing';
@@ -40,6 +40,7 @@ describe('MatchRepository', () => {
       version,
       status,
       title: 'Cook',
+      display: { title: 'Cook', type: 'permanent' },
       requirements: {
         type: 'permanent',
         mustHave: [{ skillId: null, label: 'cooking' }],
@@ -120,31 +121,42 @@ describe('MatchRepository', () => {
     expect(await scores(o)).toEqual([]);
   });
 
-  it('inserts at most one notification per candidate and opening', async () => {
-    const [o, c] = [randomUUID(), randomUUID()];
-    const n = { candidateId: c, openingId: o, matchId: randomUUID(), score: 80, openingTitle: 'Cook' };
-    await repo().insertNotificationOnce(n);
-    await repo().insertNotificationOnce({ ...n, score: 90 });
-    const rows = await orm.em.fork().find(Notification, { candidateId: c });
-    expect(rows.map((r) => r.score)).toEqual([80]);
-  });
-
   it('erasure removes the candidate from every matching table', async () => {
     const [o, c] = [randomUUID(), randomUUID()];
     await opening(o, 1);
     await features(c, 1);
     const [m] = await repo().upsertMatches([pair(o, c)]);
-    await repo().insertNotificationOnce({
+    const em0 = orm.em.fork();
+    const n = em0.create(Notification, {
       candidateId: c,
       openingId: o,
       matchId: m.id,
+      kind: 'match',
+      inApp: true,
+      lang: 'nb',
       score: 50,
       openingTitle: 'x',
+      createdAt: new Date(),
     });
-    await repo().eraseCandidate(c);
+    const pending = em0.create(Delivery, {
+      candidateId: c,
+      channel: 'email',
+      kind: 'single',
+      dedupeKey: `${n.id}/email`,
+      notificationIds: [n.id],
+      status: 'held',
+      sendAfter: new Date(),
+      attempts: 0,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    await em0.flush();
+    // The pending delivery's id comes back, so its job can be removed from the queue too.
+    expect(await repo().eraseCandidate(c)).toEqual([pending.id]);
     const em = orm.em.fork();
     expect(await em.count(Match, { candidateId: c })).toBe(0);
     expect(await em.count(Notification, { candidateId: c })).toBe(0);
+    expect(await em.count(Delivery, { candidateId: c })).toBe(0);
     expect(await em.count(CandidateFeatures, { candidateId: c })).toBe(0);
   });
 });

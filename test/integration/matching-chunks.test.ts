@@ -15,14 +15,14 @@ import {
 import { bootstrapRpcService, bullPrefix, commonEnv, loadConfig, redisOptions } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
 import { eventually, isolate, type Isolation } from '@brobygger/testing';
-import { startMatchingService } from './support/services';
+import { baseEnv, startMatchingService } from './support/services';
 
 const ROOT = join(__dirname, '..', '..');
 const TOP_N = 7;
 
 /** An opening that wants welding and likes forklift driving; every candidate welds, one in 40 drives forklifts. */
 const requirements: OpeningScoringRequirements = {
-  type: 'job',
+  type: 'permanent',
   mustHave: [{ skillId: null, label: 'welding' }],
   niceToHave: [{ skillId: null, label: 'forklift driving' }],
   otherLanguages: [],
@@ -98,6 +98,7 @@ describe('scoring an opening in chunks shared by worker processes', () => {
       status: 'published',
       title: 'Welder',
       requirements,
+      display: { title: 'Welder', type: 'permanent' },
     };
     return { openingId, candidates };
   };
@@ -152,6 +153,12 @@ describe('scoring an opening in chunks shared by worker processes', () => {
     expect(scoreOf(features(0))).toBeGreaterThan(THRESHOLD);
     expect(scoreOf(features(1))).toBeGreaterThan(0);
     const { openingId, candidates } = await seed(230);
+    // The weights are recorded, so booting queues no rescoring of its own beside this test's job.
+    await db.query(
+      `insert into matching.scoring_state (key, value, updated_at) values ('weights', $1, now())
+       on conflict (key) do update set value = excluded.value`,
+      [DEFAULT_WEIGHTS.version],
+    );
     // Two services, two BullMQ workers on the same queue: the chunks go to whichever is free.
     const apps = [await startMatchingService(iso, env), await startMatchingService(iso, env)];
     try {
@@ -194,10 +201,8 @@ describe('scoring an opening in chunks shared by worker processes', () => {
       child = spawn(process.execPath, [join(ROOT, 'dist/apps/matching/src/main.js')], {
         env: {
           ...process.env,
+          ...baseEnv(iso),
           ...env,
-          DATABASE_URL: iso.databaseUrl,
-          REDIS_URL: iso.redisUrl,
-          REDIS_PREFIX: iso.redisPrefix,
           LOG_LEVEL: 'silent',
         },
         stdio: 'ignore',

@@ -8,6 +8,7 @@ import { HealthService } from './health/health.service';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { CandidatesController } from './routes/candidates.controller';
 import { EmployersController } from './routes/employers.controller';
+import { NotificationsController, ReplyLinksController } from './routes/notifications.controller';
 import { MatchesController } from './routes/matches.controller';
 import { MeController } from './routes/me.controller';
 import { OpeningsController } from './routes/openings.controller';
@@ -41,6 +42,8 @@ export class GatewayModule {
         OpeningsController,
         MeController,
         MatchesController,
+        NotificationsController,
+        ReplyLinksController,
         TaxonomyController,
       ],
       providers: [

@@ -1,7 +1,43 @@
 import { commonEnv, databaseEnv, env, rpcClientEnv, type ConfigOf } from '@brobygger/platform';
 
+/** Sending notifications (issue 7). Unset SMTP/SMS settings mean "log instead of send" (development). */
+export const notifyEnv = {
+  PUBLIC_URL: env.url({
+    protocols: ['http', 'https'],
+    default: 'http://localhost:3000',
+    describe: "the gateway's address as candidates reach it; reply links point there",
+  }),
+  REPLY_LINK_SECRET: env.string({
+    minLength: 32,
+    describe: 'HMAC key for the reply links in notifications (32+ characters)',
+  }),
+  REPLY_LINK_DAYS: env.int({ default: 14, min: 1, max: 90, describe: 'reply links work this many days' }),
+  SMTP_URL: env.optionalString('smtp://user:pass@host:587 for e-mail; unset: e-mails are logged, not sent'),
+  MAIL_FROM: env.string({
+    default: 'Brobygger <jobbtips@brobygger.local>',
+    describe: 'sender of notification e-mails',
+  }),
+  SMS_API_URL: env.optionalString("the SMS provider's base URL; unset: SMS are logged, not sent"),
+  SMS_API_KEY: env.optionalString("the SMS provider's API key"),
+  NOTIFY_WEEKLY_CAP: env.int({
+    default: 3,
+    min: 1,
+    max: 100,
+    describe: 'match notifications per candidate per 7 days (staff sending by hand is not capped)',
+  }),
+  SMS_QUIET_FROM: env.int({ default: 21, min: 0, max: 23, describe: 'no SMS from this hour (Europe/Oslo)' }),
+  SMS_QUIET_TO: env.int({ default: 8, min: 0, max: 23, describe: '...until this hour' }),
+  DIGEST_HOUR: env.int({
+    default: 17,
+    min: 0,
+    max: 23,
+    describe: 'daily digests go out at this hour (Europe/Oslo)',
+  }),
+};
+
 export const matchingEnv = {
   ...commonEnv,
+  ...notifyEnv,
   ...databaseEnv,
   ...rpcClientEnv,
   MATCH_STORE_THRESHOLD: env.int({

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { ArrayType } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type {
   CandidateScoringFeatures,
   MatchExplanation,
+  MatchReply,
+  OpeningDisplay,
   OpeningScoringRequirements,
   OpeningStatus,
 } from '@brobygger/contracts';
@@ -62,6 +65,10 @@ export class OpeningProfile {
   @Property({ type: 'json' })
   requirements!: OpeningScoringRequirements;
 
+  /** What a candidate's message may say about the opening; {} until the opening's next change. */
+  @Property({ type: 'json' })
+  display: Partial<OpeningDisplay> = {};
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();
 }
@@ -96,6 +103,13 @@ export class Match {
   @Property({ type: 'integer' })
   candidateVersion!: number;
 
+  /** The candidate's answer to the notification, for staff (interested ones are listed first). */
+  @Property({ type: 'text', nullable: true })
+  reply?: MatchReply | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  repliedAt?: Date | null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
@@ -103,9 +117,12 @@ export class Match {
   updatedAt: Date = new Date();
 }
 
-/** A message to a candidate. Unique per candidate, opening and channel: at most one, however often rescored. */
+/**
+ * The one message about an opening a candidate ever gets (unique per candidate and opening, whatever the
+ * channel or however often the match is rescored). In the app it is this row; e-mail and SMS are deliveries.
+ */
 @Entity({ tableName: 'notification' })
-@Unique({ properties: ['candidateId', 'openingId', 'channel'] })
+@Unique({ properties: ['candidateId', 'openingId'] })
 export class Notification {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -120,11 +137,17 @@ export class Notification {
   @Property({ type: 'uuid' })
   matchId!: string;
 
+  /** 'match': the score crossed the notify threshold; 'manual': staff sent it ("we think this fits you"). */
   @Property({ type: 'text' })
-  channel = 'in-app' as const;
+  kind!: 'match' | 'manual';
 
+  /** Shown in the app (the candidate agreed to in-app notifications). */
+  @Property({ type: 'boolean' })
+  inApp!: boolean;
+
+  /** The language it was written in, after the fallback chain. */
   @Property({ type: 'text' })
-  status: 'queued' | 'sent' | 'failed' | 'held' = 'queued';
+  lang!: string;
 
   @Property({ type: 'double' })
   score!: number;
@@ -132,11 +155,73 @@ export class Notification {
   @Property({ type: 'text' })
   openingTitle!: string;
 
+  /** Set when a reply link was used: each link works once. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  replyViaLinkAt?: Date | null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   readAt?: Date | null;
+}
+
+export type DeliveryStatus = 'queued' | 'held' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/**
+ * One e-mail or SMS: a single notification, or a day's digest of several. The attempt is recorded before
+ * anything is sent, and `dedupe_key` makes "this message" unique, so a retry or a second worker never
+ * produces a second one.
+ */
+@Entity({ tableName: 'delivery' })
+export class Delivery {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  @Index()
+  candidateId!: string;
+
+  @Property({ type: 'text' })
+  channel!: 'email' | 'sms';
+
+  @Property({ type: 'text' })
+  kind!: 'single' | 'digest';
+
+  /** single: `<notification>/<channel>`; digest: `digest/<candidate>/<channel>/<day>`. */
+  @Property({ type: 'text', unique: true })
+  dedupeKey!: string;
+
+  @Property({ type: ArrayType, columnType: 'uuid[]' })
+  notificationIds!: string[];
+
+  @Property({ type: 'text' })
+  status!: DeliveryStatus;
+
+  /** Why it waits or was not sent: quiet-hours, digest, weekly-cap, consent-withdrawn, not-interested, … */
+  @Property({ type: 'text', nullable: true })
+  heldReason?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  sendAfter!: Date;
+
+  @Property({ type: 'integer' })
+  attempts: number = 0;
+
+  @Property({ type: 'text', nullable: true })
+  lastError?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  providerId?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  sentAt?: Date | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
 }
 
 /** Small facts about scoring itself, e.g. which weights version the stored matches were scored with. */
@@ -152,4 +237,11 @@ export class ScoringState {
   updatedAt: Date = new Date();
 }
 
-export const MATCHING_ENTITIES = [CandidateFeatures, OpeningProfile, Match, Notification, ScoringState];
+export const MATCHING_ENTITIES = [
+  CandidateFeatures,
+  OpeningProfile,
+  Match,
+  Notification,
+  Delivery,
+  ScoringState,
+];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CandidateMatchingFeatures, MatchExplanation, OpeningRequirements } from '@brobygger/contracts';
-import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
+import { CandidateFeatures, Delivery, Match, Notification, OpeningProfile } from './entities';
 import { MATCHING_SCHEMA as S } from './schema';
 
 export interface ScoredPair {
@@ -54,13 +54,23 @@ export class MatchRepository {
   /** Like upsertCandidateFeatures: true when this version of the opening is now the stored one. */
   async upsertOpeningProfile(r: OpeningRequirements): Promise<boolean> {
     const rows = await this.conn.execute<unknown[]>(
-      `insert into ${S}.opening_profile (opening_id, employer_id, version, status, title, requirements, updated_at)
-       values (?, ?, ?, ?, ?, ?, now())
+      `insert into ${S}.opening_profile (opening_id, employer_id, version, status, title, requirements, display,
+         updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, now())
        on conflict (opening_id) do update set version = excluded.version, status = excluded.status,
-         title = excluded.title, requirements = excluded.requirements, updated_at = now()
+         title = excluded.title, requirements = excluded.requirements, display = excluded.display,
+         updated_at = now()
        where opening_profile.version <= excluded.version
        returning 1`,
-      [r.openingId, r.employerId, r.version, r.status, r.title, JSON.stringify(r.requirements)],
+      [
+        r.openingId,
+        r.employerId,
+        r.version,
+        r.status,
+        r.title,
+        JSON.stringify(r.requirements),
+        JSON.stringify(r.display ?? {}),
+      ],
     );
     return rows.length > 0;
   }
@@ -179,31 +189,25 @@ export class MatchRepository {
     );
   }
 
-  async insertNotificationOnce(n: {
-    candidateId: string;
-    openingId: string;
-    matchId: string;
-    score: number;
-    openingTitle: string;
-  }): Promise<void> {
-    // In-app delivery is the row itself, so it is "sent" as soon as it exists.
-    await this.conn.execute(
-      `insert into ${S}.notification (id, candidate_id, opening_id, match_id, channel, status, score, opening_title, created_at)
-       values (gen_random_uuid(), ?, ?, ?, 'in-app', 'sent', ?, ?, now())
-       on conflict (candidate_id, opening_id, channel) do nothing`,
-      [n.candidateId, n.openingId, n.matchId, n.score, n.openingTitle],
-    );
-  }
-
   async removeMatchesOf(candidateId: string): Promise<void> {
     await this.em.nativeDelete(Match, { candidateId });
   }
 
-  /** Erasure: the candidate's features, matches and notifications all go. */
-  async eraseCandidate(candidateId: string): Promise<void> {
+  /**
+   * Erasure: the candidate's features, matches, notifications and deliveries all go. Returns the ids of
+   * deliveries not yet done, whose jobs the caller removes from the queue.
+   */
+  async eraseCandidate(candidateId: string): Promise<string[]> {
+    const pending = await this.em.find(
+      Delivery,
+      { candidateId, status: { $in: ['queued', 'held', 'sending'] } },
+      { fields: ['id'] },
+    );
+    await this.em.nativeDelete(Delivery, { candidateId });
     await this.em.nativeDelete(Match, { candidateId });
     await this.em.nativeDelete(Notification, { candidateId });
     await this.em.nativeDelete(CandidateFeatures, { candidateId });
+    return pending.map((d) => d.id);
   }
 
   async removeOpening(openingId: string): Promise<void> {

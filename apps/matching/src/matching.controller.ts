@@ -4,6 +4,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import {
   CandidateMatchesQuery,
   CandidateNotificationsQuery,
+  DeliveryListQuery,
+  NotificationReplyCommand,
+  ReplyTokenCommand,
   IdDto,
   OpeningMatchesQuery,
   Patterns,
@@ -12,11 +15,13 @@ import {
 import { pingReply } from '@brobygger/persistence';
 import { RpcData } from '@brobygger/platform';
 import { MatchingService } from './matching.service';
+import { NotificationsService } from './notifications/notifications.service';
 
 @Controller()
 export class MatchingController {
   constructor(
     private readonly matching: MatchingService,
+    private readonly notify: NotificationsService,
     private readonly orm: MikroORM,
   ) {}
 
@@ -47,6 +52,31 @@ export class MatchingController {
 
   @MessagePattern(Patterns.matching.candidateNotifications)
   notifications(@RpcData() q: CandidateNotificationsQuery) {
-    return this.matching.candidateNotifications(q.candidateId, q.limit, q.offset);
+    return this.notify.candidateNotifications(q.candidateId, q.limit, q.offset);
+  }
+
+  @MessagePattern(Patterns.matching.markNotificationRead)
+  markRead(@RpcData() { id }: IdDto) {
+    return this.notify.markRead(id);
+  }
+
+  @MessagePattern(Patterns.matching.replyToNotification)
+  reply(@RpcData() { id, answer }: NotificationReplyCommand) {
+    return this.notify.replyAsCandidate(id, answer);
+  }
+
+  @MessagePattern(Patterns.matching.replyWithToken)
+  replyWithToken(@RpcData() { token, apply }: ReplyTokenCommand) {
+    return this.notify.replyWithToken(token, apply);
+  }
+
+  @MessagePattern(Patterns.matching.deliveries)
+  deliveries(@RpcData() q: DeliveryListQuery) {
+    return this.notify.deliveries(q);
+  }
+
+  @MessagePattern(Patterns.matching.notifyByHand)
+  notifyByHand(@RpcData() { id }: IdDto) {
+    return this.notify.sendByHand(id);
   }
 }

@@ -7,6 +7,8 @@ import { MatchingService } from './matching.service';
 import { MatchingWorker, NotificationsWorker } from './matching.workers';
 import { matchingOrmConfig } from './mikro-orm.config';
 import { loadWeights, WEIGHTS } from './weights';
+import { NotificationsService } from './notifications/notifications.service';
+import { createMailer, createSmsProvider, MAILER, SMS } from './notifications/senders';
 
 @Module({})
 export class MatchingModule {
@@ -27,7 +29,10 @@ export class MatchingModule {
       providers: [
         // Read and checked at boot: bad weights stop the service instead of scoring with them.
         { provide: WEIGHTS, useValue: loadWeights(config.MATCHING_WEIGHTS_FILE) },
+        { provide: MAILER, useFactory: () => createMailer(config, logger) },
+        { provide: SMS, useFactory: () => createSmsProvider(config, logger) },
         MatchingService,
+        NotificationsService,
         MatchingWorker,
         NotificationsWorker,
       ],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { UnrecoverableError } from 'bullmq';
 import {
   Forbidden,
@@ -11,7 +11,6 @@ import {
   type CandidateIdentity,
   type CandidateMatchingFeatures,
   type MatchView,
-  type NotificationView,
   type OpeningRequirements,
   type OpeningScoringRequirements,
   type Page,
@@ -29,7 +28,7 @@ import {
 } from '@brobygger/platform';
 import { scoreMatch, type Proximity, type Weights } from '@brobygger/scoring';
 import type { MatchingConfig } from './config';
-import { CandidateFeatures, Match, Notification, OpeningProfile } from './entities';
+import { CandidateFeatures, Match, OpeningProfile } from './entities';
 import { MatchRepository, type ScoredPair } from './match.repository';
 import { MATCHING_SCHEMA } from './schema';
 import { WEIGHTS } from './weights';
@@ -53,6 +52,7 @@ function toMatchView(m: Match): MatchView {
     weightsVersion: m.weightsVersion,
     openingVersion: m.openingVersion,
     candidateVersion: m.candidateVersion,
+    ...(m.reply && m.repliedAt ? { reply: { answer: m.reply, at: m.repliedAt.toISOString() } } : {}),
     updatedAt: m.updatedAt.toISOString(),
   };
 }
@@ -86,7 +86,9 @@ export class MatchingService {
     const matches = new MatchRepository(em);
     if (!features) {
       // Erased: every trace of the candidate goes from matching's tables.
-      await em.transactional((tx) => new MatchRepository(tx).eraseCandidate(candidateId));
+      const pending = await em.transactional((tx) => new MatchRepository(tx).eraseCandidate(candidateId));
+      const queue = this.queues.queue('notifications');
+      await Promise.all(pending.map((id) => queue.remove(jobId('deliver', id))));
       return;
     }
     // The upsert is committed before openings are read, and the opening job does the same the other way
@@ -164,25 +166,6 @@ export class MatchingService {
     );
   }
 
-  /** Job: a match crossed the notify threshold. At most one in-app notification per candidate and opening. */
-  async notify(matchId: string): Promise<void> {
-    const em = this.orm.em.fork();
-    const match = await em.findOne(Match, { id: matchId });
-    if (!match || match.score < this.config.MATCH_NOTIFY_THRESHOLD) return;
-    const [opening, candidate] = await Promise.all([
-      em.findOne(OpeningProfile, { openingId: match.openingId }),
-      em.findOne(CandidateFeatures, { candidateId: match.candidateId }),
-    ]);
-    if (opening?.status !== 'published' || !candidate?.matchable || !candidate.notifyInApp) return;
-    await new MatchRepository(em).insertNotificationOnce({
-      candidateId: match.candidateId,
-      openingId: match.openingId,
-      matchId: match.id,
-      score: match.score,
-      openingTitle: opening.title,
-    });
-  }
-
   async openingMatches(
     openingId: string,
     { limit, offset, minScore }: { limit: number; offset: number; minScore?: number },
@@ -199,7 +182,16 @@ export class MatchingService {
     const [items, total] = await em.findAndCount(
       Match,
       { openingId, ...(minScore !== undefined ? { score: { $gte: minScore } } : {}) },
-      { orderBy: { score: 'desc', candidateId: 'asc' }, limit, offset },
+      // Candidates who said they are interested come first: that is who staff call next.
+      {
+        orderBy: [
+          { [raw(`(reply = 'interested')`)]: 'desc nulls last' },
+          { score: 'desc' },
+          { candidateId: 'asc' },
+        ],
+        limit,
+        offset,
+      },
     );
     const views = items.map(toMatchView);
     return {
@@ -332,32 +324,6 @@ export class MatchingService {
     return { queued: id };
   }
 
-  async candidateNotifications(
-    candidateId: string,
-    limit: number,
-    offset: number,
-  ): Promise<Page<NotificationView>> {
-    const [items, total] = await this.orm.em
-      .fork()
-      .findAndCount(Notification, { candidateId }, { orderBy: { createdAt: 'desc' }, limit, offset });
-    return {
-      items: items.map((n) => ({
-        id: n.id,
-        matchId: n.matchId,
-        openingId: n.openingId,
-        channel: n.channel,
-        status: n.status,
-        score: n.score,
-        openingTitle: n.openingTitle,
-        createdAt: n.createdAt.toISOString(),
-        ...(n.readAt ? { readAt: n.readAt.toISOString() } : {}),
-      })),
-      total,
-      limit,
-      offset,
-    };
-  }
-
   /** Scores from read-model rows or from the RPC replies they were written from: the fields are the same. */
   private score(
     o: Pick<OpeningProfile, 'openingId' | 'version' | 'requirements'>,
@@ -465,7 +431,8 @@ export class MatchingService {
       if (below.size) await repo.trimBelowThreshold([...below.keys()], topN, threshold);
       return written;
     });
-    const notify = stored.filter((m) => m.notifyInApp && m.score >= this.config.MATCH_NOTIFY_THRESHOLD);
+    // Whether and how the candidate hears of it (channels, consent, cap) is the notify job's to decide.
+    const notify = stored.filter((m) => m.score >= this.config.MATCH_NOTIFY_THRESHOLD);
     await this.queues.enqueueMany(
       notify.map((m) => ({
         item: { name: 'match.notify', data: { matchId: m.id } },

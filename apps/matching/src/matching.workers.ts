@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, LOGGER, QueueWorkerHost, type JobHandlers, type Logger } from '@brobygger/platform';
 import type { MatchingConfig } from './config';
 import { MatchingService } from './matching.service';
+import { NotificationsService } from './notifications/notifications.service';
 
 @Injectable()
 export class MatchingWorker extends QueueWorkerHost<'matching'> {
@@ -31,13 +32,16 @@ export class MatchingWorker extends QueueWorkerHost<'matching'> {
 export class NotificationsWorker extends QueueWorkerHost<'notifications'> {
   protected readonly queue = 'notifications';
   constructor(
-    private readonly matching: MatchingService,
+    private readonly notifications: NotificationsService,
     @Inject(CONFIG) config: MatchingConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
     super(config, logger, config.NOTIFY_CONCURRENCY);
   }
   protected handlers(): JobHandlers<'notifications'> {
-    return { 'match.notify': ({ matchId }) => this.matching.notify(matchId) };
+    return {
+      'match.notify': ({ matchId }) => this.notifications.onMatchNotify(matchId),
+      'notification.deliver': ({ deliveryId }, job) => this.notifications.deliver(deliveryId, job),
+    };
   }
 }

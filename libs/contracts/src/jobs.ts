@@ -45,6 +45,11 @@ export interface JobCatalogue {
   'matching.rescore-all': { queue: 'matching'; payload: { reason: string } };
   /** A stored match crossed the notify threshold: tell the candidate (once per candidate and opening). */
   'match.notify': { queue: 'notifications'; payload: { matchId: string } };
+  /**
+   * Send one e-mail or SMS (a notification, or a day's digest). Enqueued through the outbox with the
+   * delivery row, delayed past quiet hours or until the digest hour; the row says whether it is still due.
+   */
+  'notification.deliver': { queue: 'notifications'; payload: { deliveryId: string } };
 }
 
 export type JobName = keyof JobCatalogue;
@@ -63,6 +68,7 @@ export const JOB_QUEUE: { [N in JobName]: JobCatalogue[N]['queue'] } = {
   'opening.score-chunk': 'matching',
   'matching.rescore-all': 'matching',
   'match.notify': 'notifications',
+  'notification.deliver': 'notifications',
   'opening.deadline': 'openings',
 };
 

@@ -1,6 +1,16 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import type { WorkplaceMode } from './employers';
 import { PageQueryDto } from './pagination';
 
@@ -154,17 +164,87 @@ export interface MatchView {
   weightsVersion: string;
   openingVersion: number;
   candidateVersion: number;
+  /** The candidate's answer to the notification, once they gave one. */
+  reply?: { answer: MatchReply; at: string };
   updatedAt: string;
 }
 
+export const MATCH_REPLIES = ['interested', 'not-interested'] as const;
+export type MatchReply = (typeof MATCH_REPLIES)[number];
+
+/** A notification as the candidate sees it in the app: the message in their language, and their answer. */
 export interface NotificationView {
   id: string;
   matchId: string;
   openingId: string;
-  channel: 'in-app';
-  status: 'queued' | 'sent' | 'failed' | 'held';
+  kind: 'match' | 'manual';
   score: number;
   openingTitle: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  title: string;
+  body: string;
+  reasons: string[];
+  reply?: MatchReply;
   createdAt: string;
   readAt?: string;
+}
+
+/** One e-mail or SMS, as staff follow it up. */
+export interface DeliveryView {
+  id: string;
+  candidateId: string;
+  channel: 'email' | 'sms';
+  kind: 'single' | 'digest';
+  notificationIds: string[];
+  status: 'queued' | 'held' | 'sending' | 'sent' | 'failed' | 'skipped';
+  heldReason?: string;
+  sendAfter: string;
+  attempts: number;
+  lastError?: string;
+  sentAt?: string;
+  updatedAt: string;
+}
+
+export class DeliveryListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['queued', 'held', 'sending', 'sent', 'failed', 'skipped'] })
+  @IsOptional()
+  @IsIn(['queued', 'held', 'sending', 'sent', 'failed', 'skipped'])
+  status?: DeliveryView['status'];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  candidateId?: string;
+}
+
+export class ReplyDto {
+  @ApiProperty({ enum: MATCH_REPLIES })
+  @IsIn(MATCH_REPLIES)
+  answer!: MatchReply;
+}
+
+export class NotificationReplyCommand extends ReplyDto {
+  @IsUUID()
+  id!: string;
+}
+
+export class ReplyTokenCommand {
+  @IsString()
+  @MaxLength(200)
+  token!: string;
+
+  /** false: only read the link (the page asks to confirm); true: record the answer. */
+  @IsBoolean()
+  apply!: boolean;
+}
+
+/** What opening a reply link found: 'confirm' when only read (the page asks), 'recorded' once confirmed. */
+export interface ReplyOutcome {
+  outcome: 'confirm' | 'recorded' | 'already-answered' | 'expired' | 'invalid' | 'gone';
+  answer?: MatchReply;
+  openingTitle?: string;
+  lang: string;
+  /** With 'confirm': a link for the other answer, so the page offers both. */
+  counterToken?: string;
 }

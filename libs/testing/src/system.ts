@@ -59,6 +59,7 @@ export async function startSystem(): Promise<RunningSystem> {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       PORT: String(port),
       JWT_SECRET: jwtSecret,
+      REPLY_LINK_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: isolation.databaseUrl,
       REDIS_URL: isolation.redisUrl,
       REDIS_PREFIX: isolation.redisPrefix,

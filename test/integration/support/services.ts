@@ -22,15 +22,18 @@ import { importTaxonomy } from '../../../apps/taxonomy/src/import/taxonomy-impor
 import { taxonomyOrmConfig } from '../../../apps/taxonomy/src/mikro-orm.config';
 import { TaxonomyModule } from '../../../apps/taxonomy/src/taxonomy.module';
 
-const silent = pino({ level: 'silent' });
+// TEST_LOG_LEVEL=warn (or debug) shows the in-process services' logs when a test needs explaining.
+const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-const baseEnv = (iso: Isolation) => ({
+/** The environment every service of a test gets (also for services started as separate processes). */
+export const baseEnv = (iso: Isolation) => ({
   DATABASE_URL: iso.databaseUrl,
   REDIS_URL: iso.redisUrl,
   REDIS_PREFIX: iso.redisPrefix,
   MEILI_URL: iso.meiliUrl,
   MEILI_MASTER_KEY: iso.meiliKey,
   MEILI_INDEX_PREFIX: iso.meiliPrefix,
+  REPLY_LINK_SECRET: 'integration-tests-reply-link-secret-0123456789',
 });
 
 /** The taxonomy service in-process, with the fixture (real ESCO rows) imported into this test's database. */

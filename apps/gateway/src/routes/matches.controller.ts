@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Patterns, type MatchView } from '@brobygger/contracts';
+import { Patterns, type MatchView, type NotificationView } from '@brobygger/contracts';
 import { RpcCaller } from '@brobygger/platform';
 import { Roles } from '../auth/roles.decorator';
 import { UuidParam } from '../http/params';
@@ -17,5 +17,15 @@ export class MatchesController {
   @ApiOperation({ summary: 'One match with its full explanation' })
   get(@UuidParam() id: string): Promise<MatchView> {
     return this.rpc.call(Patterns.matching.getMatch, { id });
+  }
+
+  @Post(':id/notify')
+  @Roles('staff')
+  @ApiOperation({
+    summary:
+      'Send this match to the candidate by hand ("we think this fits you"); once per candidate and opening',
+  })
+  notify(@UuidParam() id: string): Promise<NotificationView> {
+    return this.rpc.call(Patterns.matching.notifyByHand, { id });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Forbidden,
@@ -14,6 +14,7 @@ import {
 import { RpcCaller } from '@brobygger/platform';
 import { currentActor } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
+import { UuidParam } from '../http/params';
 
 /** The candidate's own view. The candidate id always comes from the token, never from the request. */
 @ApiTags('me')
@@ -48,11 +49,20 @@ export class MeController {
   }
 
   @Get('notifications')
+  @ApiOperation({ summary: 'My notifications, newest first, in my language' })
   notifications(@Query() page: PageQueryDto): Promise<Page<NotificationView>> {
     return this.rpc.call(Patterns.matching.candidateNotifications, {
       candidateId: this.candidateId(),
       limit: page.limit,
       offset: page.offset,
     });
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of my notifications read' })
+  markRead(@UuidParam() id: string): Promise<NotificationView> {
+    this.candidateId();
+    return this.rpc.call(Patterns.matching.markNotificationRead, { id });
   }
 }
