@@ -18,7 +18,7 @@ import {
   type Page,
   type ReplyOutcome,
 } from '@brobygger/contracts';
-import { smsSegments } from '@brobygger/notify';
+import { signReplyToken, smsSegments } from '@brobygger/notify';
 import {
   mailHeader,
   mailPart,
@@ -261,12 +261,34 @@ describe('match notifications: e-mail, SMS and in-app, once, with a reply', () =
     const altered = interested.replace(/^(.)/, (c) => (c === 'A' ? 'B' : 'A'));
     expect(await reply(altered, true)).toMatchObject({ outcome: 'invalid' });
     expect(await reply('garbage', true)).toMatchObject({ outcome: 'invalid' });
+    const notificationId = (
+      await db.query<{ id: string }>(`select id from matching.notification where match_id = $1`, [matchId])
+    ).rows[0].id;
+    const expired = signReplyToken(
+      { notificationId, answer: 'not-interested', expiresAt: new Date(Date.now() - 1000) },
+      baseEnv(iso).REPLY_LINK_SECRET,
+    );
+    expect(await reply(expired, true)).toMatchObject({ outcome: 'expired' });
+    expect(
+      (await db.query(`select reply from matching."match" where id = $1`, [matchId])).rows[0].reply,
+    ).toBe('interested');
 
     // Staff see who is interested, first.
     const page = await requestContext.run({ requestId: 't', actor: { sub: 's', role: 'staff' } }, () =>
       client.rpc.call<Page<MatchView>>(Patterns.matching.openingMatches, { openingId, limit: 10, offset: 0 }),
     );
     expect(page.items[0]).toMatchObject({ id: matchId, reply: { answer: 'interested' } });
+    const interestedOnly = await requestContext.run(
+      { requestId: 't', actor: { sub: 's', role: 'staff' } },
+      () =>
+        client.rpc.call<Page<MatchView>>(Patterns.matching.openingMatches, {
+          openingId,
+          reply: 'none',
+          limit: 10,
+          offset: 0,
+        }),
+    );
+    expect(interestedOnly.total).toBe(0);
   });
 
   it('holds an SMS in quiet hours, sends it within two segments otherwise, and retries a provider 500 without a second SMS', async () => {

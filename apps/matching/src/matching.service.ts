@@ -10,6 +10,7 @@ import {
   type JobPayload,
   type CandidateIdentity,
   type CandidateMatchingFeatures,
+  type MatchReply,
   type MatchView,
   type OpeningRequirements,
   type OpeningScoringRequirements,
@@ -168,7 +169,12 @@ export class MatchingService {
 
   async openingMatches(
     openingId: string,
-    { limit, offset, minScore }: { limit: number; offset: number; minScore?: number },
+    {
+      limit,
+      offset,
+      minScore,
+      reply,
+    }: { limit: number; offset: number; minScore?: number; reply?: MatchReply | 'none' },
   ): Promise<Page<MatchView>> {
     const em = this.orm.em.fork();
     const opening = await em.findOne(OpeningProfile, { openingId });
@@ -181,7 +187,11 @@ export class MatchingService {
     }
     const [items, total] = await em.findAndCount(
       Match,
-      { openingId, ...(minScore !== undefined ? { score: { $gte: minScore } } : {}) },
+      {
+        openingId,
+        ...(minScore !== undefined ? { score: { $gte: minScore } } : {}),
+        ...(reply ? { reply: reply === 'none' ? null : reply } : {}),
+      },
       // Candidates who said they are interested come first: that is who staff call next.
       {
         orderBy: [

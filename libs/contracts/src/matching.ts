@@ -25,7 +25,15 @@ export class MatchListQuery extends PageQueryDto {
   minScore?: number;
 }
 
-export class OpeningMatchesQuery extends MatchListQuery {
+/** An opening's matches can also be narrowed to the candidates' answers ('none': not answered yet). */
+export class OpeningMatchListQuery extends MatchListQuery {
+  @ApiPropertyOptional({ enum: ['interested', 'not-interested', 'none'] })
+  @IsOptional()
+  @IsIn(['interested', 'not-interested', 'none'])
+  reply?: MatchReply | 'none';
+}
+
+export class OpeningMatchesQuery extends OpeningMatchListQuery {
   @IsUUID()
   openingId!: string;
 }

@@ -4,7 +4,7 @@ import {
   AcknowledgeFlagsDto,
   CloseOpeningDto,
   OpeningListQuery,
-  MatchListQuery,
+  OpeningMatchListQuery,
   Patterns,
   UpdateOpeningDto,
   type MatchView,
@@ -73,12 +73,12 @@ export class OpeningsController {
   }
 
   /**
-   * Best first, with the explanation. Employer users see their own openings' matches only (checked by
-   * matching), and candidates as ids: matching holds no names, and a candidate's identity reaches an employer
-   * only through staff, with the candidate's consent.
+   * Interested candidates first, then best first, with the explanation. Employer users see their own
+   * openings' matches only (checked by matching), each candidate as an alias until the candidate consents
+   * to share who they are.
    */
   @Get(':id/matches')
-  matches(@UuidParam() openingId: string, @Query() q: MatchListQuery): Promise<Page<MatchView>> {
+  matches(@UuidParam() openingId: string, @Query() q: OpeningMatchListQuery): Promise<Page<MatchView>> {
     return this.rpc.call(Patterns.matching.openingMatches, { ...q, openingId });
   }
 
