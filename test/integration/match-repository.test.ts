@@ -121,6 +121,30 @@ describe('MatchRepository', () => {
     expect(await scores(o)).toEqual([]);
   });
 
+  it('keeps a match the candidate was told about when a rescoring or a pause would remove it', async () => {
+    const [o, c] = [randomUUID(), randomUUID()];
+    await opening(o, 1);
+    await features(c, 1);
+    const [m] = await repo().upsertMatches([pair(o, c)]);
+    const em = orm.em.fork();
+    em.create(Notification, {
+      candidateId: c,
+      openingId: o,
+      matchId: m.id,
+      kind: 'match',
+      inApp: true,
+      lang: 'nb',
+      score: 50,
+      openingTitle: 'x',
+      createdAt: new Date(),
+    });
+    await em.flush();
+    await repo().removeMatches([pair(o, c)]);
+    await repo().removeMatchesOf(c);
+    // Same row, same id: the notification's reply links still point at it.
+    expect((await orm.em.fork().find(Match, { candidateId: c })).map((x) => x.id)).toEqual([m.id]);
+  });
+
   it('erasure removes the candidate from every matching table', async () => {
     const [o, c] = [randomUUID(), randomUUID()];
     await opening(o, 1);

@@ -81,8 +81,8 @@ describe('scoring an opening in chunks shared by worker processes', () => {
   const seed = async (n: number): Promise<{ openingId: string; candidates: string[] }> => {
     const openingId = randomUUID();
     await db.query(
-      `insert into matching.opening_profile (opening_id, employer_id, version, status, title, requirements, updated_at)
-       values ($1, $2, 1, 'published', 'Welder', $3, now())`,
+      `insert into matching.opening_profile (opening_id, employer_id, version, status, title, requirements, display, updated_at)
+       values ($1, $2, 1, 'published', 'Welder', $3, '{}', now())`,
       [openingId, randomUUID(), JSON.stringify(requirements)],
     );
     const candidates = Array.from({ length: n }, () => randomUUID());

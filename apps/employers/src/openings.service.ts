@@ -60,6 +60,7 @@ const REQUIREMENT_FIELDS: (keyof CreateOpeningDto)[] = [
   'certificates',
   'workPermitRequired',
   'languageSupport',
+  'anonymousEmployer', // what candidates' messages may say about the employer
 ];
 
 const MAX_DELAY_MS = 20 * 24 * 3600_000;

@@ -60,7 +60,8 @@ export type OpeningAudience = 'internal' | 'candidate';
 export function toOpeningView(o: Opening, audience: OpeningAudience): OpeningView {
   const view: OpeningView = {
     id: o.id,
-    employerId: o.employerId,
+    // An opening advertised without the employer's name must not name it through the id either.
+    employerId: audience === 'candidate' && o.anonymousEmployer ? undefined : o.employerId,
     title: o.title,
     type: o.type,
     occupationId: opt(o.occupationId),

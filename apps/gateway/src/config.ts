@@ -1,4 +1,4 @@
-import { commonEnv, env, meiliEnv, rpcClientEnv, type ConfigOf } from '@brobygger/platform';
+import { commonEnv, env, meiliEnv, publicUrlEnv, rpcClientEnv, type ConfigOf } from '@brobygger/platform';
 
 /**
  * The gateway faces the internet, so it holds no database credentials and no Meilisearch key: it reaches
@@ -11,5 +11,6 @@ export const gatewayEnv = {
   MEILI_URL: meiliEnv.MEILI_URL,
   PORT: env.int({ default: 3000, min: 1, max: 65_535, describe: 'HTTP port of the API' }),
   JWT_SECRET: env.string({ minLength: 32, describe: 'HMAC secret for bearer tokens (32+ characters)' }),
+  ...publicUrlEnv,
 };
 export type GatewayConfig = ConfigOf<typeof gatewayEnv>;

@@ -1,6 +1,12 @@
 import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { JobQueues, PlatformModule, RpcClientModule, type Logger } from '@brobygger/platform';
+import {
+  JobQueues,
+  PlatformModule,
+  RpcClientModule,
+  type Logger,
+  assertPublicUrl,
+} from '@brobygger/platform';
 import { AuthGuard } from './auth/auth.guard';
 import type { GatewayConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -24,6 +30,7 @@ class QueuesLifecycle implements OnApplicationShutdown {
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
+    assertPublicUrl(config);
     const queues = JobQueues.fromUrl(config.REDIS_URL, config.REDIS_PREFIX, logger);
     return {
       module: GatewayModule,

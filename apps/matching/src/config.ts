@@ -1,12 +1,8 @@
-import { commonEnv, databaseEnv, env, rpcClientEnv, type ConfigOf } from '@brobygger/platform';
+import { commonEnv, databaseEnv, env, publicUrlEnv, rpcClientEnv, type ConfigOf } from '@brobygger/platform';
 
 /** Sending notifications (issue 7). Unset SMTP/SMS settings mean "log instead of send" (development). */
 export const notifyEnv = {
-  PUBLIC_URL: env.url({
-    protocols: ['http', 'https'],
-    default: 'http://localhost:3000',
-    describe: "the gateway's address as candidates reach it; reply links point there",
-  }),
+  ...publicUrlEnv,
   REPLY_LINK_SECRET: env.string({
     minLength: 32,
     describe: 'HMAC key for the reply links in notifications (32+ characters)',

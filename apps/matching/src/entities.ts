@@ -77,6 +77,7 @@ export class OpeningProfile {
 @Entity({ tableName: 'match' })
 @Unique({ properties: ['openingId', 'candidateId'] })
 @Index({ properties: ['openingId', 'score'] })
+@Index({ properties: ['openingId', 'reply'] })
 export class Match {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -174,6 +175,7 @@ export type DeliveryStatus = 'queued' | 'held' | 'sending' | 'sent' | 'failed' |
  * produces a second one.
  */
 @Entity({ tableName: 'delivery' })
+@Index({ properties: ['status', 'updatedAt'] })
 export class Delivery {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

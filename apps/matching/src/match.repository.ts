@@ -124,7 +124,11 @@ export class MatchRepository {
     });
   }
 
-  /** Removes stored matches that a rescoring dropped below the threshold (unless a newer result is stored). */
+  /**
+   * Removes stored matches that a rescoring dropped below the threshold (unless a newer result is stored).
+   * A match the candidate was told about stays, with its id and their answer: it is the record of what they
+   * were offered, and their notification and reply links point at it.
+   */
   async removeMatches(pairs: ScoredPair[]): Promise<void> {
     if (!pairs.length) return;
     await this.conn.execute(
@@ -132,7 +136,9 @@ export class MatchRepository {
        using jsonb_to_recordset(?::jsonb) as x(opening_id uuid, candidate_id uuid, opening_version int,
          candidate_version int)
        where m.opening_id = x.opening_id and m.candidate_id = x.candidate_id
-         and m.opening_version <= x.opening_version and m.candidate_version <= x.candidate_version`,
+         and m.opening_version <= x.opening_version and m.candidate_version <= x.candidate_version
+         and not exists (select 1 from ${S}.notification n
+                         where n.opening_id = m.opening_id and n.candidate_id = m.candidate_id)`,
       [
         JSON.stringify(
           pairs.map((p) => ({
@@ -163,34 +169,51 @@ export class MatchRepository {
   }
 
   /**
+   * Transaction locks on openings, in id order (so two jobs cannot wait on each other), taken before a
+   * transaction that will trim writes anything: trims of one opening then take turns.
+   */
+  async lockOpenings(openingIds: string[]): Promise<void> {
+    if (!openingIds.length) return;
+    await this.conn.execute(
+      `select pg_advisory_xact_lock(hashtextextended('matching.opening/' || id, 0))
+       from unnest(?::uuid[]) as id order by id`,
+      [`{${[...new Set(openingIds)].sort().join(',')}}`],
+    );
+  }
+
+  /**
    * Keeps each opening's best `topN` below the store threshold and removes the rest below it: a match that
    * would not be stored for its score stays while it is among the opening's best few, so an opening with
    * no strong candidates still shows its closest ones. Rows at or above the threshold are never touched.
-   * Trims of one opening take turns (a transaction lock per opening, in id order so two jobs cannot wait on
-   * each other): each sees the rows of every trim committed before it, so the last one leaves exactly the best
-   * N, while none ever removes one of them (a row beyond N among some of the matches is beyond N among all).
+   * Call it holding lockOpenings for these openings: trims of one opening then take turns, each sees the
+   * rows of every write committed before it, so the last leaves the best N, while none ever removes one of
+   * them (a row beyond N among some of the matches is beyond N among all).
    */
   async trimBelowThreshold(openingIds: string[], topN: number, threshold: number): Promise<void> {
     if (!openingIds.length) return;
-    const ids = [...openingIds].sort();
-    await this.conn.execute(
-      `select pg_advisory_xact_lock(hashtextextended('matching.trim/' || id, 0))
-       from unnest(?::uuid[]) as id order by id`,
-      [`{${ids.join(',')}}`],
-    );
     await this.conn.execute(
       `delete from ${S}."match" m using (
          select id from (
            select id, score, row_number() over (partition by opening_id order by score desc, candidate_id) rn
            from ${S}."match" where opening_id = any(?::uuid[])) r
          where r.rn > ? and r.score < ?) d
-       where m.id = d.id`,
-      [`{${openingIds.join(',')}}`, topN, threshold],
+       -- Checked again on the row itself: a row updated since the ranking's snapshot (to a score above the
+       -- threshold, or told to the candidate) is not removed on the strength of an old ranking.
+       where m.id = d.id and m.score < ?
+         and not exists (select 1 from ${S}.notification n
+                         where n.opening_id = m.opening_id and n.candidate_id = m.candidate_id)`,
+      [`{${openingIds.join(',')}}`, topN, threshold, threshold],
     );
   }
 
+  /** A paused or placed candidate's matches go, except those they were told about (see removeMatches). */
   async removeMatchesOf(candidateId: string): Promise<void> {
-    await this.em.nativeDelete(Match, { candidateId });
+    await this.conn.execute(
+      `delete from ${S}."match" m where m.candidate_id = ?
+         and not exists (select 1 from ${S}.notification n
+                         where n.opening_id = m.opening_id and n.candidate_id = m.candidate_id)`,
+      [candidateId],
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PersistenceModule } from '@brobygger/persistence';
-import { PlatformModule, RpcClientModule, type Logger } from '@brobygger/platform';
+import { assertPublicUrl, PlatformModule, RpcClientModule, type Logger } from '@brobygger/platform';
 import type { MatchingConfig } from './config';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
@@ -13,6 +13,7 @@ import { createMailer, createSmsProvider, MAILER, SMS } from './notifications/se
 @Module({})
 export class MatchingModule {
   static forRoot(config: MatchingConfig, logger: Logger): DynamicModule {
+    assertPublicUrl(config);
     return {
       module: MatchingModule,
       imports: [

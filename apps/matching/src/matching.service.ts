@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { MikroORM, raw, type EntityManager } from '@mikro-orm/postgresql';
 import { UnrecoverableError } from 'bullmq';
 import {
@@ -27,7 +27,7 @@ import {
   osloToday,
   type Logger,
 } from '@brobygger/platform';
-import { scoreMatch, type Proximity, type Weights } from '@brobygger/scoring';
+import { proximityFromNeighbours, scoreMatch, type Proximity, type Weights } from '@brobygger/scoring';
 import type { MatchingConfig } from './config';
 import { CandidateFeatures, Match, OpeningProfile } from './entities';
 import { MatchRepository, type ScoredPair } from './match.repository';
@@ -58,9 +58,12 @@ function toMatchView(m: Match): MatchView {
   };
 }
 
-/** "Kandidat 3F9A2C": stable for one candidate within one opening, unlinkable across openings. */
-export function candidateAlias(openingId: string, candidateId: string): string {
-  const h = createHash('sha256').update(`${openingId}/${candidateId}`).digest('hex');
+/**
+ * "Kandidat 3F9A2C": stable for one candidate within one opening, unlinkable across openings. Keyed with a
+ * server secret, so someone who once saw a candidate id cannot compute that person's aliases elsewhere.
+ */
+export function candidateAlias(secret: string, openingId: string, candidateId: string): string {
+  const h = createHmac('sha256', secret).update(`alias/${openingId}/${candidateId}`).digest('hex');
   return `Kandidat ${h.slice(0, 6).toUpperCase()}`;
 }
 
@@ -272,8 +275,9 @@ export class MatchingService {
       }
     }
     const named = new Map(identities.map((i) => [i.id, i.fullName]));
-    return views.map(({ candidateId, ...rest }) => {
-      const alias = candidateAlias(rest.openingId, candidateId!);
+    // The answer to a notification is between the candidate and their coach.
+    return views.map(({ candidateId, reply: _reply, ...rest }) => {
+      const alias = candidateAlias(this.config.REPLY_LINK_SECRET, rest.openingId, candidateId!);
       const fullName = named.get(candidateId!);
       return fullName
         ? { ...rest, candidateId, candidate: { alias, fullName } }
@@ -297,10 +301,12 @@ export class MatchingService {
         [version],
       );
       if (!changed.length) return false;
+      // Only the replica whose update changed the row gets here, so the id need not dedupe replicas; the
+      // time makes A → B → A within a day queue a third rescoring instead of finding the first one's id.
       addToOutbox(
         em,
         { name: 'matching.rescore-all', data: { reason: `weights ${version}` } },
-        { jobId: jobId('rescore-all', version) },
+        { jobId: jobId('rescore-all', version, Date.now()) },
       );
       return true;
     });
@@ -369,14 +375,15 @@ export class MatchingService {
         ),
       ),
     ];
-    const close = new Map<string, { score: number; reason: string }>();
+    const neighbours: SkillNeighbour[] = [];
     for (let i = 0; i < ids.length; i += 2_000) {
-      const neighbours = await this.rpc.call<SkillNeighbour[]>(Patterns.taxonomy.relatedSkills, {
-        skillIds: ids.slice(i, i + 2_000),
-      });
-      for (const n of neighbours) close.set(`${n.skillId}|${n.other}`, { score: n.score, reason: n.reason });
+      neighbours.push(
+        ...(await this.rpc.call<SkillNeighbour[]>(Patterns.taxonomy.relatedSkills, {
+          skillIds: ids.slice(i, i + 2_000),
+        })),
+      );
     }
-    return { closeness: (required, have) => close.get(`${required}|${have}`) };
+    return proximityFromNeighbours(neighbours);
   }
 
   /**
@@ -436,6 +443,10 @@ export class MatchingService {
     }
     const stored = await this.orm.em.fork().transactional(async (em: EntityManager) => {
       const repo = new MatchRepository(em);
+      // A transaction that will trim takes its openings' locks before writing anything, so it never holds
+      // rows another trim waits for while itself waiting for that trim's lock (no deadlock). Writers that
+      // do not trim need no lock: a trim re-checks each row's score before removing it.
+      await repo.lockOpenings([...below.keys()]);
       await repo.removeMatches(drop);
       const written = keep.length ? await repo.upsertMatches(keep) : [];
       if (below.size) await repo.trimBelowThreshold([...below.keys()], topN, threshold);

@@ -21,7 +21,7 @@ export function loadWeights(file: string | undefined): Weights {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error(`MATCHING_WEIGHTS_FILE ${file}: expected a JSON object of weights`);
   }
-  const unknown = Object.keys(raw).filter((k) => !(k in DEFAULT_WEIGHTS));
+  const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(DEFAULT_WEIGHTS, k));
   if (unknown.length) {
     throw new Error(`MATCHING_WEIGHTS_FILE ${file}: unknown key(s) ${unknown.join(', ')}`);
   }

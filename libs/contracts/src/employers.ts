@@ -673,7 +673,8 @@ export interface ScreeningFlagView {
 
 export interface OpeningView {
   id: string;
-  employerId: string;
+  /** Absent for candidates when the opening is advertised without the employer's name. */
+  employerId?: string;
   title: string;
   type: OpeningType;
   occupationId?: string;

@@ -18,7 +18,13 @@ function flip(token: string, at: number): string {
 describe('reply tokens', () => {
   it.each(['interested', 'not-interested'] as const)('round-trips %s', (answer) => {
     const token = signReplyToken(newClaims({ answer }), SECRET);
-    expect(verifyReplyToken(token, SECRET, NOW)).toEqual({ ok: true, notificationId: NOTIFICATION, answer });
+    expect(verifyReplyToken(token, SECRET, NOW)).toEqual({
+      ok: true,
+      notificationId: NOTIFICATION,
+      answer,
+      // Rounded down to the second, as signed.
+      expiresAt: new Date(Math.floor(newClaims({ answer }).expiresAt.getTime() / 1000) * 1000),
+    });
   });
 
   it('is short and URL-safe, for SMS', () => {

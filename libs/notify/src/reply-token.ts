@@ -24,7 +24,7 @@ export interface ReplyClaims {
 }
 
 export type ReplyTokenResult =
-  | { ok: true; notificationId: string; answer: ReplyAnswer }
+  | { ok: true; notificationId: string; answer: ReplyAnswer; expiresAt: Date }
   | { ok: false; reason: 'malformed' | 'tampered' | 'expired' };
 
 const VERSION = 1;
@@ -73,7 +73,7 @@ export function verifyReplyToken(
   if (now.getTime() >= payload.readUInt32BE(2) * 1000) return { ok: false, reason: 'expired' };
   const hex = payload.subarray(6).toString('hex');
   const notificationId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  return { ok: true, notificationId, answer };
+  return { ok: true, notificationId, answer, expiresAt: new Date(payload.readUInt32BE(2) * 1000) };
 }
 
 function mac(payload: Buffer, secret: string | Buffer): Buffer {

@@ -183,3 +183,20 @@ export const outboxEnv = {
 };
 
 export type CommonConfig = ConfigOf<typeof commonEnv>;
+
+/** The gateway's address as people outside reach it (links in messages, forms on public pages). */
+export const publicUrlEnv = {
+  PUBLIC_URL: env.url({
+    protocols: ['http', 'https'],
+    default: 'http://localhost:3000',
+    describe: "the gateway's address as candidates reach it; reply links and forms point there",
+  }),
+};
+
+/** Links to localhost in messages sent from production would reach no one: refuse to start that way. */
+export function assertPublicUrl(config: { NODE_ENV: string; PUBLIC_URL: string }): void {
+  const host = new URL(config.PUBLIC_URL).hostname;
+  if (config.NODE_ENV === 'production' && ['localhost', '127.0.0.1', '::1', '[::1]'].includes(host)) {
+    throw new ConfigError([`PUBLIC_URL must be the public address in production (is ${config.PUBLIC_URL})`]);
+  }
+}

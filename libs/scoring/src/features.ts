@@ -39,3 +39,24 @@ export function proximityFrom(source: {
     },
   };
 }
+
+/**
+ * Proximity from the taxonomy's precomputed neighbour rows (`taxonomy.skills.related`), as the matching
+ * service asks for them once per job. Nested maps, not "required|have" string keys: the scorer asks about
+ * every pair of a required and a held skill, and building a key string per question was the largest single
+ * cost of scoring (bench:matching).
+ */
+export function proximityFromNeighbours(
+  neighbours: Iterable<{ skillId: string; other: string; score: number; reason: string }>,
+): Proximity {
+  const close = new Map<string, Map<string, { score: number; reason: string }>>();
+  for (const n of neighbours) {
+    let row = close.get(n.skillId);
+    if (!row) {
+      row = new Map<string, { score: number; reason: string }>();
+      close.set(n.skillId, row);
+    }
+    row.set(n.other, { score: n.score, reason: n.reason });
+  }
+  return { closeness: (required, have) => close.get(required)?.get(have) };
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -12,7 +12,8 @@ import {
   type ReplyOutcome,
 } from '@brobygger/contracts';
 import { pickLanguage, renderReplyPage } from '@brobygger/notify';
-import { RpcCaller } from '@brobygger/platform';
+import { CONFIG, RpcCaller } from '@brobygger/platform';
+import type { GatewayConfig } from '../config';
 import { currentActor } from '../auth/auth.guard';
 import { Public, Roles } from '../auth/roles.decorator';
 import { UuidParam } from '../http/params';
@@ -50,7 +51,10 @@ export class NotificationsController {
 @Controller('r')
 @Public()
 export class ReplyLinksController {
-  constructor(private readonly rpc: RpcCaller) {}
+  constructor(
+    private readonly rpc: RpcCaller,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   @Get(':token')
   @ApiExcludeEndpoint()
@@ -69,7 +73,8 @@ export class ReplyLinksController {
       token.length > 200
         ? { outcome: 'invalid', lang: 'nb' }
         : await this.rpc.call<ReplyOutcome>(Patterns.matching.replyWithToken, { token, apply });
-    const here = (t: string) => `${publicBase(res)}/r/${encodeURIComponent(t)}`;
+    // The configured address, not the request's Host or X-Forwarded-* headers, which a client controls.
+    const here = (t: string) => `${this.config.PUBLIC_URL.replace(/\/$/, '')}/r/${encodeURIComponent(t)}`;
     const page = renderReplyPage({
       lang: pickLanguage(outcome.lang),
       outcome: outcome.outcome,
@@ -90,12 +95,4 @@ export class ReplyLinksController {
       })
       .send(page.html);
   }
-}
-
-/** The address the candidate used, for the form to post back to (behind a proxy: its forwarded headers). */
-function publicBase(res: Response): string {
-  const req = res.req;
-  const proto = (req.get('x-forwarded-proto') ?? req.protocol).split(',')[0].trim();
-  const host = (req.get('x-forwarded-host') ?? req.get('host') ?? 'localhost').split(',')[0].trim();
-  return `${proto}://${host}`;
 }

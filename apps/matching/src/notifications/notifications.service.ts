@@ -161,16 +161,24 @@ export class NotificationsService {
       );
       if (!inserted.length) return { status: 'exists' as const };
       const notification = await tx.findOneOrFail(Notification, { id: inserted[0].id });
-      // The weekly cap holds back automatic messages only; staff choosing to send one is not capped.
-      const capped =
-        kind === 'match' &&
-        (
-          await conn.execute<{ n: number }[]>(
-            `select count(*)::int as n from ${S}.notification
-             where candidate_id = ? and kind = 'match' and id <> ? and created_at > now() - interval '7 days'`,
-            [match.candidateId, notification.id],
-          )
-        )[0].n >= this.config.NOTIFY_WEEKLY_CAP;
+      // The weekly cap holds back automatic messages only; staff choosing to send one is not capped. It
+      // counts notifications that went (or are going) out by e-mail or SMS, not capped or in-app-only ones,
+      // and one candidate's notify jobs take turns here, so jobs running side by side cannot all slip under.
+      let capped = false;
+      if (kind === 'match' && (reach.email || reach.sms)) {
+        await conn.execute(`select pg_advisory_xact_lock(hashtextextended('matching.notify/' || ?, 0))`, [
+          match.candidateId,
+        ]);
+        const [{ n }] = await conn.execute<{ n: number }[]>(
+          `select count(distinct nid)::int as n
+           from ${S}.delivery d cross join unnest(d.notification_ids) as nid
+           join ${S}.notification x on x.id = nid
+           where d.candidate_id = ? and d.status in ('queued', 'held', 'sending', 'sent')
+             and x.kind = 'match' and x.created_at > now() - interval '7 days'`,
+          [match.candidateId],
+        );
+        capped = n >= this.config.NOTIFY_WEEKLY_CAP;
+      }
       for (const channel of CHANNELS) {
         if (!reach[channel]) continue;
         if (capped) {
@@ -295,19 +303,57 @@ export class NotificationsService {
    */
   async deliver(deliveryId: string, job?: Job): Promise<void> {
     const em = this.orm.em.fork();
-    const conn = em.getConnection();
-    const claimed = await conn.execute<{ id: string }[]>(
+    const claimed = await em.getConnection().execute<{ id: string }[]>(
       `update ${S}.delivery set status = 'sending', attempts = attempts + 1, updated_at = now()
        where id = ? and status in ('queued', 'held', 'sending') returning id`,
       [deliveryId],
     );
     if (!claimed.length) return; // sent, failed, skipped, or erased with its candidate
-    const d = await em.findOneOrFail(Delivery, { id: deliveryId });
     const finish = (status: Delivery['status'], fields: Record<string, unknown> = {}) =>
       em.nativeUpdate(Delivery, { id: deliveryId }, { status, updatedAt: new Date(), ...fields });
+    try {
+      await this.send(em, deliveryId, finish);
+    } catch (err) {
+      // Whatever failed (the send, the candidates service, the database), the row says so; after the last
+      // attempt, or for a refusal no retry mends, it is failed for staff to see.
+      const reason = (err as Error).message;
+      const permanent =
+        err instanceof MailRejectedError || err instanceof SmsRejectedError || err instanceof SmsTooLongError;
+      const lastAttempt = !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (permanent || lastAttempt) {
+        await finish('failed', { lastError: reason });
+        this.logger.error({ deliveryId, err: reason }, 'notification delivery failed');
+        throw new UnrecoverableError(`delivery ${deliveryId} failed: ${reason}`);
+      }
+      await finish('queued', { lastError: reason });
+      throw err;
+    }
+  }
 
+  private async send(
+    em: EntityManager,
+    deliveryId: string,
+    finish: (status: Delivery['status'], fields?: Record<string, unknown>) => Promise<number>,
+  ): Promise<void> {
+    const d = await em.findOneOrFail(Delivery, { id: deliveryId });
     const sender = d.channel === 'email' ? this.mailer : this.sms;
     if (!sender) return void (await finish('skipped', { heldReason: `${d.channel} is switched off` }));
+    // A retry after a failure at 20:58 must not go out at 21:30: back to held until the morning.
+    const now = new Date();
+    const allowed = d.channel === 'sms' ? this.smsTime(now) : now;
+    if (allowed.getTime() > now.getTime()) {
+      await finish('held', { heldReason: 'quiet-hours', sendAfter: allowed });
+      await this.queues.enqueueMany([
+        {
+          item: { name: 'notification.deliver', data: { deliveryId } },
+          opts: {
+            jobId: jobId('deliver', deliveryId, allowed.getTime()),
+            delayMs: allowed.getTime() - now.getTime(),
+          },
+        },
+      ]);
+      return;
+    }
     const profile = await this.profile(d.candidateId);
     const to = d.channel === 'email' ? profile?.email : profile?.phone;
     if (!profile?.active || !profile.channels[d.channel] || !to) {
@@ -321,33 +367,19 @@ export class NotificationsService {
     }
     const lang = pickLanguage(profile.preferredLanguage);
     const inputs = items.map((it) => this.input(lang, it.notification, it.match, it.opening));
-    try {
-      let providerId: string;
-      if (d.channel === 'email') {
-        const mail = d.kind === 'digest' ? renderDigestEmail(lang, inputs) : renderEmail(inputs[0]);
-        ({ messageId: providerId } = await this.mailer!.send({ ...mail, to, messageId: d.id }));
-      } else {
-        const sms = d.kind === 'digest' ? renderDigestSms(lang, inputs) : renderSms(inputs[0]);
-        ({ providerMessageId: providerId } = await this.sms!.send({
-          to,
-          text: sms.text,
-          idempotencyKey: d.id,
-        }));
-      }
-      await finish('sent', { sentAt: new Date(), providerId, lastError: null, heldReason: null });
-    } catch (err) {
-      const reason = (err as Error).message;
-      const permanent =
-        err instanceof MailRejectedError || err instanceof SmsRejectedError || err instanceof SmsTooLongError;
-      const lastAttempt = !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (permanent || lastAttempt) {
-        await finish('failed', { lastError: reason });
-        this.logger.error({ deliveryId, channel: d.channel, err: reason }, 'notification delivery failed');
-        throw new UnrecoverableError(`delivery ${deliveryId} failed: ${reason}`);
-      }
-      await finish('queued', { lastError: reason });
-      throw err;
+    let providerId: string;
+    if (d.channel === 'email') {
+      const mail = d.kind === 'digest' ? renderDigestEmail(lang, inputs) : renderEmail(inputs[0]);
+      ({ messageId: providerId } = await this.mailer!.send({ ...mail, to, messageId: d.id }));
+    } else {
+      const sms = d.kind === 'digest' ? renderDigestSms(lang, inputs) : renderSms(inputs[0]);
+      ({ providerMessageId: providerId } = await this.sms!.send({
+        to,
+        text: sms.text,
+        idempotencyKey: d.id,
+      }));
     }
+    await finish('sent', { sentAt: new Date(), providerId, lastError: null, heldReason: null });
   }
 
   /** The notifications a delivery still carries: opening published, no "not for me" from the candidate. */
@@ -428,37 +460,47 @@ export class NotificationsService {
   async replyWithToken(token: string, apply: boolean): Promise<ReplyOutcome> {
     const claims = verifyReplyToken(token, this.config.REPLY_LINK_SECRET);
     if (!claims.ok) return { outcome: claims.reason === 'expired' ? 'expired' : 'invalid', lang: 'nb' };
-    const em = this.orm.em.fork();
-    const n = await em.findOne(Notification, { id: claims.notificationId });
-    if (!n) return { outcome: 'gone', lang: 'nb' };
-    const match = await em.findOne(Match, { id: n.matchId });
-    if (!match) return { outcome: 'gone', lang: n.lang };
-    const base = { lang: n.lang, openingTitle: n.openingTitle };
-    if (n.replyViaLinkAt) return { ...base, outcome: 'already-answered', answer: match.reply ?? undefined };
-    if (!apply) {
-      const other: MatchReply = claims.answer === 'interested' ? 'not-interested' : 'interested';
-      const counter = signReplyToken(
-        { notificationId: n.id, answer: other, expiresAt: new Date(Date.now() + DAY_MS) },
-        this.config.REPLY_LINK_SECRET,
+    return this.orm.em.fork().transactional(async (em): Promise<ReplyOutcome> => {
+      const n = await em.findOne(Notification, { id: claims.notificationId });
+      if (!n) return { outcome: 'gone', lang: 'nb' };
+      const match = await em.findOne(Match, { id: n.matchId });
+      const base = { lang: n.lang, openingTitle: n.openingTitle };
+      if (!match) return { ...base, outcome: 'gone' };
+      if (n.replyViaLinkAt) return { ...base, outcome: 'already-answered', answer: match.reply ?? undefined };
+      if (!apply) {
+        // The page also offers the other answer, through a link that expires when this one does.
+        const counter = signReplyToken(
+          {
+            notificationId: n.id,
+            answer: claims.answer === 'interested' ? 'not-interested' : 'interested',
+            expiresAt: claims.expiresAt,
+          },
+          this.config.REPLY_LINK_SECRET,
+        );
+        return { ...base, outcome: 'confirm', answer: claims.answer, counterToken: counter };
+      }
+      // Using the link and recording the answer commit together, or neither does.
+      const used = await em.nativeUpdate(
+        Notification,
+        { id: n.id, replyViaLinkAt: null },
+        { replyViaLinkAt: new Date() },
       );
-      return { ...base, outcome: 'confirm', answer: claims.answer, counterToken: counter };
-    }
-    const used = await em.nativeUpdate(
-      Notification,
-      { id: n.id, replyViaLinkAt: null },
-      { replyViaLinkAt: new Date() },
-    );
-    if (!used) return { ...base, outcome: 'already-answered', answer: match.reply ?? undefined };
-    await this.recordReply(em, n, claims.answer);
-    return { ...base, outcome: 'recorded', answer: claims.answer };
+      if (!used) return { ...base, outcome: 'already-answered', answer: match.reply ?? undefined };
+      await this.recordReply(em, n, claims.answer);
+      return { ...base, outcome: 'recorded', answer: claims.answer };
+    });
   }
 
   /** The logged-in candidate answers in the app; they may change their mind. */
   async replyAsCandidate(notificationId: string, answer: MatchReply): Promise<NotificationView> {
     const em = this.orm.em.fork();
     const n = await this.ownNotification(em, notificationId);
+    const match = await em.findOne(Match, { id: n.matchId });
+    if (!match)
+      throw new Conflict('This job tip is no longer available', [{ field: 'id', messages: ['gone'] }]);
     await this.recordReply(em, n, answer);
-    return this.view(n, await em.findOneOrFail(Match, { id: n.matchId }));
+    await em.refresh(match);
+    return this.view(n, match, em);
   }
 
   private async recordReply(em: EntityManager, n: Notification, answer: MatchReply): Promise<void> {

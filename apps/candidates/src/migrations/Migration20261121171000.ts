@@ -5,8 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * employers; rows written before this release say "no" until the profile changes. Send every profile again,
  * through the outbox like any change, so a consent already given is honoured at once.
  */
-export class Migration20261121190000 extends Migration {
-  override name = 'Migration20261121190000';
+export class Migration20261121171000 extends Migration {
+  override name = 'Migration20261121171000';
 
   override up(): void | Promise<void> {
     this.addSql(

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261121190300 extends Migration {
-  override name = 'Migration20261121190300';
+export class Migration20261121171300 extends Migration {
+  override name = 'Migration20261121171300';
 
   override up(): void | Promise<void> {
     this.addSql(

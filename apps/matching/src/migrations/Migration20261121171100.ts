@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261121190100 extends Migration {
-  override name = 'Migration20261121190100';
+export class Migration20261121171100 extends Migration {
+  override name = 'Migration20261121171100';
 
   override up(): void | Promise<void> {
     // False until the candidates service sends the profile again (its migration of the same day does).

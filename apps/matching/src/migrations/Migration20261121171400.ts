@@ -6,11 +6,12 @@ import { Migration } from '@mikro-orm/migrations';
  * carries it is a delivery with its own status, attempts and hold. A digest is one delivery carrying many.
  * Replies live on the match, where staff read them.
  */
-export class Migration20261121190400 extends Migration {
-  override name = 'Migration20261121190400';
+export class Migration20261121171400 extends Migration {
+  override name = 'Migration20261121171400';
 
   override up(): void | Promise<void> {
     this.addSql(`alter table "matching"."opening_profile" add column "display" jsonb not null default '{}';`);
+    this.addSql(`alter table "matching"."opening_profile" alter column "display" drop default;`);
     // Filled by each opening's next change; until then messages fall back to the title and type.
     this.addSql(
       `alter table "matching"."match" add column "reply" text null, add column "replied_at" timestamptz null;`,
@@ -45,7 +46,9 @@ export class Migration20261121190400 extends Migration {
       `alter table "matching"."delivery" add constraint "delivery_dedupe_key_unique" unique ("dedupe_key");`,
     );
     this.addSql(`create index "delivery_candidate_id_index" on "matching"."delivery" ("candidate_id");`);
-    this.addSql(`create index "delivery_status_index" on "matching"."delivery" ("status", "updated_at");`);
+    this.addSql(
+      `create index "delivery_status_updated_at_index" on "matching"."delivery" ("status", "updated_at");`,
+    );
   }
 
   override down(): void | Promise<void> {

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261121190200 extends Migration {
-  override name = 'Migration20261121190200';
+export class Migration20261121171200 extends Migration {
+  override name = 'Migration20261121171200';
 
   override up(): void | Promise<void> {
     this.addSql(
