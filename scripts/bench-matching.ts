@@ -29,6 +29,7 @@ import { redisOptions } from '../libs/platform/src/redis.ts';
 import type { WorkersMessage } from '../apps/matching/src/bench/matching-bench.ts';
 import { build, ROOT } from './lib/build.ts';
 import { resolveDeps, stopChild } from './lib/deps.ts';
+import { runAsGroupLeader } from './lib/leader.ts';
 import { assertNode24 } from './lib/node-version.ts';
 import { runNode } from './lib/system.ts';
 
@@ -38,20 +39,8 @@ const MATCHING_SCHEMA = 'matching';
 
 assertNode24();
 
-// As in scripts/start.ts: Ctrl-C signals the whole foreground process group, which would stop the worker
-// processes under the benchmark's feet in no order. The work runs in a child leading its own group; this
-// parent only passes signals on, and the child stops everything in order.
-if (!process.env.BROBYGGER_BENCH_LEADER) {
-  const leader = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    detached: true,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BROBYGGER_BENCH_LEADER: '1' },
-  });
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => leader.kill(sig));
-  leader.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  await run();
-}
+// The work runs in a child leading its own process group (see scripts/lib/leader.ts).
+await runAsGroupLeader('BROBYGGER_BENCH_LEADER', run);
 
 async function run(): Promise<void> {
   const { values } = parseArgs({

@@ -9,7 +9,6 @@
  * (the first run imports the full release, about a minute). Everything it started stops at the end, also
  * on failure or Ctrl-C. The result is printed and written to .data/bench/search-<timestamp>.json.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +25,7 @@ import { bullPrefix, redisOptions } from '../libs/platform/src/redis.ts';
 import { build, ROOT } from './lib/build.ts';
 import { localSecrets, resolveDeps, stopChild } from './lib/deps.ts';
 import { freePort } from './lib/net.ts';
+import { runAsGroupLeader } from './lib/leader.ts';
 import { assertNode24 } from './lib/node-version.ts';
 import { importTaxonomy, localEnv, migrateAll, runNode, startApps, waitForHealth } from './lib/system.ts';
 
@@ -35,20 +35,8 @@ const INDEX_PREFIX = 'bench_';
 
 assertNode24();
 
-// As in scripts/start.ts: Ctrl-C signals the whole foreground process group, which would stop the embedded
-// Meilisearch and the apps under the benchmark's feet in no order. The work runs in a child leading its own
-// group; this parent only passes signals on, and the child stops everything in order.
-if (!process.env.BROBYGGER_BENCH_LEADER) {
-  const leader = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    detached: true,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BROBYGGER_BENCH_LEADER: '1' },
-  });
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => leader.kill(sig));
-  leader.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  await run();
-}
+// The work runs in a child leading its own process group (see scripts/lib/leader.ts).
+await runAsGroupLeader('BROBYGGER_BENCH_LEADER', run);
 
 async function run(): Promise<void> {
   const { values } = parseArgs({

@@ -4,6 +4,7 @@ import type { OpeningStatus } from '@brobygger/contracts';
 import { CandidateFeatures, Delivery, Match, Notification } from '../../apps/matching/src/entities';
 import { MatchRepository, type ScoredPair } from '../../apps/matching/src/match.repository';
 import { matchingOrmConfig } from '../../apps/matching/src/mikro-orm.config';
+import { emptyExplanation } from '@brobygger/scoring';
 import { isolate } from '@brobygger/testing';
 
 /** Matching's writes against real PostgreSQL: idempotent, and a stale job never overwrites newer data. */
@@ -61,15 +62,7 @@ describe('MatchRepository', () => {
     notifyInApp: true,
     weightsVersion: 'w1',
     score: 50,
-    explanation: {
-      weightsVersion: 'w2',
-      parts: [],
-      gates: [],
-      matchedSkills: [],
-      missingMustHaves: [],
-      nearMisses: [],
-      toCloseTheGap: [],
-    },
+    explanation: emptyExplanation({ weightsVersion: 'w2' }),
     ...o,
   });
   const scores = async (openingId: string) =>

@@ -1,5 +1,6 @@
 import type { MatchExplanation, ScorePart } from '@brobygger/contracts';
 import {
+  emptyExplanation,
   MATCH_FACTORS,
   scoreMatch,
   type CandidateFeatures,
@@ -164,16 +165,7 @@ function part(factor: string, points: number, detail: string, maxPoints = points
 
 /** Parts absent from `parts` count as not applying; the skill lists default to empty. */
 function newExplanation(overrides: Partial<MatchExplanation> = {}): MatchExplanation {
-  return {
-    weightsVersion: 'w2',
-    parts: [],
-    gates: [],
-    matchedSkills: [],
-    missingMustHaves: [],
-    nearMisses: [],
-    toCloseTheGap: [],
-    ...overrides,
-  };
+  return emptyExplanation({ weightsVersion: 'w2', ...overrides });
 }
 
 const skill = (label: string) => ({ skillId: `skill/${label}`, label });

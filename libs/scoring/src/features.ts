@@ -15,6 +15,7 @@ export type {
   SkillRequirement,
   WorkplaceMode,
 } from '@brobygger/contracts';
+import type { MatchExplanation } from '@brobygger/contracts';
 
 /**
  * How close two skills are, 0–1, with the reason (broader, narrower, sibling, related, shared-occupations).
@@ -59,4 +60,18 @@ export function proximityFromNeighbours(
     row.set(n.other, { score: n.score, reason: n.reason });
   }
   return { closeness: (required, have) => close.get(required)?.get(have) };
+}
+
+/** An explanation with nothing in it: for a message whose match is gone, and for tests that fill in parts. */
+export function emptyExplanation(overrides: Partial<MatchExplanation> = {}): MatchExplanation {
+  return {
+    weightsVersion: '',
+    parts: [],
+    gates: [],
+    matchedSkills: [],
+    missingMustHaves: [],
+    nearMisses: [],
+    toCloseTheGap: [],
+    ...overrides,
+  };
 }

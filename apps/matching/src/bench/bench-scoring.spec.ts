@@ -1,16 +1,8 @@
-import type { MatchExplanation } from '@brobygger/contracts';
+import { emptyExplanation } from '@brobygger/scoring';
 import type { ScoredPair } from '../match.repository';
 import { notifiedPairs, proximityOf, storedPairs } from './bench-scoring';
 
-const explanation: MatchExplanation = {
-  weightsVersion: 'w2',
-  parts: [],
-  gates: [],
-  matchedSkills: [],
-  missingMustHaves: [],
-  nearMisses: [],
-  toCloseTheGap: [],
-};
+const explanation = emptyExplanation({ weightsVersion: 'w2' });
 
 function newPair(overrides: Partial<ScoredPair> = {}): ScoredPair {
   return {

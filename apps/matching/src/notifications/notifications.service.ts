@@ -34,6 +34,7 @@ import {
   type SmsProvider,
 } from '@brobygger/notify';
 import { addToOutbox } from '@brobygger/persistence';
+import { emptyExplanation } from '@brobygger/scoring';
 import { CONFIG, JobQueues, LOGGER, requestContext, RpcCaller, type Logger } from '@brobygger/platform';
 import type { MatchingConfig } from '../config';
 import { CandidateFeatures, Delivery, Match, Notification, OpeningProfile } from '../entities';
@@ -595,15 +596,7 @@ export class NotificationsService {
     const app = renderInApp({
       lang,
       opening: opening ? this.summary(opening) : { title: n.openingTitle, type: 'job' },
-      explanation: m?.explanation ?? {
-        weightsVersion: '',
-        parts: [],
-        gates: [],
-        matchedSkills: [],
-        missingMustHaves: [],
-        nearMisses: [],
-        toCloseTheGap: [],
-      },
+      explanation: m?.explanation ?? emptyExplanation(),
     });
     return {
       id: n.id,
