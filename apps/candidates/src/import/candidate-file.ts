@@ -333,6 +333,7 @@ const COLUMNS = {
   consent_email: to('consent.notifyEmail', booleanOf),
   consent_sms: to('consent.notifySms', booleanOf),
   consent_in_app: to('consent.notifyInApp', booleanOf),
+  notification_digest: to('notificationDigest', booleanOf),
   status: to('status', lowerCase),
   assigned_staff: to('assignedStaff'),
   staff_notes: to('staffNotes'),
