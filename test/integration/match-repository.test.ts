@@ -5,7 +5,7 @@ import { CandidateFeatures, Delivery, Match, Notification } from '../../apps/mat
 import { MatchRepository, type ScoredPair } from '../../apps/matching/src/match.repository';
 import { matchingOrmConfig } from '../../apps/matching/src/mikro-orm.config';
 import { emptyExplanation } from '@brobygger/scoring';
-import { isolate } from '@brobygger/testing';
+import { isolate, scoringCandidate, scoringOpening } from '@brobygger/testing';
 
 /** Matching's writes against real PostgreSQL: idempotent, and a stale job never overwrites newer data. */
 describe('MatchRepository', () => {
@@ -23,16 +23,7 @@ describe('MatchRepository', () => {
       matchable,
       notifyInApp: true,
       shareWithEmployers: false,
-      features: {
-        skills: [{ skillId: null, label }],
-        languages: [],
-        drivingLicences: [],
-        certificates: [],
-        permit: 'unknown',
-        wishedOpeningTypes: [],
-        wishedOccupationIds: [],
-        experienceOccupationIds: [],
-      },
+      features: scoringCandidate([label]),
     });
   const opening = (openingId: string, version: number, status: OpeningStatus = 'published') =>
     repo().upsertOpeningProfile({
@@ -42,24 +33,13 @@ describe('MatchRepository', () => {
       status,
       title: 'Cook',
       display: { title: 'Cook', type: 'permanent' },
-      requirements: {
-        type: 'permanent',
-        mustHave: [{ skillId: null, label: 'cooking' }],
-        niceToHave: [],
-        otherLanguages: [],
-        mode: 'on-site',
-        drivingLicences: [],
-        certificates: [],
-        workPermitRequired: true,
-        languageSupport: false,
-      },
+      requirements: scoringOpening(['cooking']),
     });
   const pair = (openingId: string, candidateId: string, o: Partial<ScoredPair> = {}): ScoredPair => ({
     openingId,
     candidateId,
     openingVersion: 1,
     candidateVersion: 1,
-    notifyInApp: true,
     weightsVersion: 'w1',
     score: 50,
     explanation: emptyExplanation({ weightsVersion: 'w2' }),

@@ -6,45 +6,19 @@ import { MessagePattern } from '@nestjs/microservices';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import pino from 'pino';
-import {
-  Patterns,
-  type CandidateScoringFeatures,
-  type OpeningRequirements,
-  type OpeningScoringRequirements,
-} from '@brobygger/contracts';
+import { Patterns, type CandidateScoringFeatures, type OpeningRequirements } from '@brobygger/contracts';
 import { bootstrapRpcService, bullPrefix, commonEnv, loadConfig, redisOptions } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
-import { eventually, isolate, type Isolation } from '@brobygger/testing';
+import { eventually, isolate, scoringCandidate, scoringOpening, type Isolation } from '@brobygger/testing';
 import { baseEnv, startMatchingService } from './support/services';
 
 const ROOT = join(__dirname, '..', '..');
 const TOP_N = 7;
 
 /** An opening that wants welding and likes forklift driving; every candidate welds, one in 40 drives forklifts. */
-const requirements: OpeningScoringRequirements = {
-  type: 'permanent',
-  mustHave: [{ skillId: null, label: 'welding' }],
-  niceToHave: [{ skillId: null, label: 'forklift driving' }],
-  otherLanguages: [],
-  mode: 'on-site',
-  drivingLicences: [],
-  certificates: [],
-  workPermitRequired: false,
-  languageSupport: false,
-};
-const features = (i: number): CandidateScoringFeatures => ({
-  skills: [
-    { skillId: null, label: 'welding' },
-    ...(i % 40 === 0 ? [{ skillId: null, label: 'forklift driving' }] : []),
-  ],
-  languages: [],
-  drivingLicences: [],
-  certificates: [],
-  permit: 'unknown',
-  wishedOpeningTypes: [],
-  wishedOccupationIds: [],
-  experienceOccupationIds: [],
-});
+const requirements = scoringOpening(['welding'], ['forklift driving']);
+const features = (i: number): CandidateScoringFeatures =>
+  scoringCandidate(i % 40 === 0 ? ['welding', 'forklift driving'] : ['welding']);
 const scoreOf = (f: CandidateScoringFeatures) =>
   scoreMatch(f, requirements, {
     weights: DEFAULT_WEIGHTS,

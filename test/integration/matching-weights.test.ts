@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { bullPrefix, redisOptions } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS } from '@brobygger/scoring';
-import { eventually, isolate, type Isolation } from '@brobygger/testing';
+import { eventually, isolate, scoringOpening, type Isolation } from '@brobygger/testing';
 import { startMatchingService } from './support/services';
 
 /** New weights mean the stored matches were scored with old ones: matching rescores everything, once. */
@@ -29,17 +29,7 @@ describe('matching rescores everything when the weights version changes', () => 
   it('queues a rescoring of every published opening at boot, and not again for the same version', async () => {
     const published = randomUUID();
     const closed = randomUUID();
-    const requirements = JSON.stringify({
-      type: 'permanent',
-      mustHave: [],
-      niceToHave: [],
-      otherLanguages: [],
-      mode: 'on-site',
-      drivingLicences: [],
-      certificates: [],
-      workPermitRequired: false,
-      languageSupport: false,
-    });
+    const requirements = JSON.stringify(scoringOpening([]));
     for (const [id, status] of [
       [published, 'published'],
       [closed, 'closed'],

@@ -10,11 +10,9 @@ import {
   Conflict,
   Patterns,
   type CandidateNotificationProfile,
-  type CandidateScoringFeatures,
   type DeliveryView,
   type MatchView,
   type NotificationView,
-  type OpeningScoringRequirements,
   type Page,
   type ReplyOutcome,
 } from '@brobygger/contracts';
@@ -38,32 +36,13 @@ import {
   type RpcCaller,
 } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
-import { eventually, isolate, type Isolation } from '@brobygger/testing';
+import { eventually, isolate, scoringCandidate, scoringOpening, type Isolation } from '@brobygger/testing';
 import { baseEnv, rpcClient, startMatchingService } from './support/services';
 
 const ROOT = join(__dirname, '..', '..');
 
-const requirements: OpeningScoringRequirements = {
-  type: 'permanent',
-  mustHave: [{ skillId: null, label: 'welding' }],
-  niceToHave: [],
-  otherLanguages: [],
-  mode: 'on-site',
-  drivingLicences: [],
-  certificates: [],
-  workPermitRequired: false,
-  languageSupport: false,
-};
-const features: CandidateScoringFeatures = {
-  skills: [{ skillId: null, label: 'welding' }],
-  languages: [],
-  drivingLicences: [],
-  certificates: [],
-  permit: 'unknown',
-  wishedOpeningTypes: [],
-  wishedOccupationIds: [],
-  experienceOccupationIds: [],
-};
+const requirements = scoringOpening(['welding']);
+const features = scoringCandidate(['welding']);
 const explanation = (() => {
   const r = scoreMatch(features, requirements, {
     weights: DEFAULT_WEIGHTS,

@@ -8,7 +8,6 @@ export interface ScoredPair {
   candidateId: string;
   openingVersion: number;
   candidateVersion: number;
-  notifyInApp: boolean;
   weightsVersion: string;
   score: number;
   explanation: MatchExplanation;

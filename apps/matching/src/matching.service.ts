@@ -343,7 +343,7 @@ export class MatchingService {
   /** Scores from read-model rows or from the RPC replies they were written from: the fields are the same. */
   private score(
     o: Pick<OpeningProfile, 'openingId' | 'version' | 'requirements'>,
-    c: Pick<CandidateFeatures, 'candidateId' | 'version' | 'notifyInApp' | 'features'>,
+    c: Pick<CandidateFeatures, 'candidateId' | 'version' | 'features'>,
     proximity: Proximity,
   ): ScoredPair {
     const result = scoreMatch(c.features, o.requirements, {
@@ -356,7 +356,6 @@ export class MatchingService {
       candidateId: c.candidateId,
       openingVersion: o.version,
       candidateVersion: c.version,
-      notifyInApp: c.notifyInApp,
       weightsVersion: this.weights.version,
       score: result.score,
       explanation: { ...result.explanation, gates: result.gates },

@@ -1,4 +1,10 @@
-import type { CreateCandidateDto, CreateEmployerDto, CreateOpeningDto } from '@brobygger/contracts';
+import type {
+  CandidateScoringFeatures,
+  CreateCandidateDto,
+  CreateEmployerDto,
+  CreateOpeningDto,
+  OpeningScoringRequirements,
+} from '@brobygger/contracts';
 
 let seq = 0;
 
@@ -37,5 +43,37 @@ export function newOpening(overrides: Partial<CreateOpeningDto> = {}): CreateOpe
     mustHaveSkills: [{ text: 'welding' }],
     niceToHaveSkills: [],
     ...overrides,
+  };
+}
+
+/**
+ * What the scorer reads of a candidate with these skills (by label, unresolved) and nothing else: for tests
+ * that seed matching's read model and want skills alone to move a score.
+ */
+export function scoringCandidate(skillLabels: string[]): CandidateScoringFeatures {
+  return {
+    skills: skillLabels.map((label) => ({ skillId: null, label })),
+    languages: [],
+    drivingLicences: [],
+    certificates: [],
+    permit: 'unknown',
+    wishedOpeningTypes: [],
+    wishedOccupationIds: [],
+    experienceOccupationIds: [],
+  };
+}
+
+/** An on-site permanent opening as the scorer reads it, asking for these skills (by label) and nothing else. */
+export function scoringOpening(mustHave: string[], niceToHave: string[] = []): OpeningScoringRequirements {
+  return {
+    type: 'permanent',
+    mustHave: mustHave.map((label) => ({ skillId: null, label })),
+    niceToHave: niceToHave.map((label) => ({ skillId: null, label })),
+    otherLanguages: [],
+    mode: 'on-site',
+    drivingLicences: [],
+    certificates: [],
+    workPermitRequired: false,
+    languageSupport: false,
   };
 }

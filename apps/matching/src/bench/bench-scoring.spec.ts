@@ -10,7 +10,6 @@ function newPair(overrides: Partial<ScoredPair> = {}): ScoredPair {
     candidateId: '00000000-0000-4000-8000-0000000000aa',
     openingVersion: 1,
     candidateVersion: 1,
-    notifyInApp: true,
     weightsVersion: 'w2',
     score: 50,
     explanation,
@@ -43,11 +42,11 @@ describe('storedPairs (threshold 30)', () => {
 });
 
 describe('notifiedPairs', () => {
-  it('queues a notify job for every stored pair at or above 60, in-app consent or not', () => {
+  it('queues a notify job for every stored pair at or above 60', () => {
     const stored = [
       newPair({ candidateId: 'a', score: 60 }),
       newPair({ candidateId: 'b', score: 59.9 }),
-      newPair({ candidateId: 'c', score: 88, notifyInApp: false }),
+      newPair({ candidateId: 'c', score: 88 }),
     ];
     expect(notifiedPairs(stored, 60).map((p) => p.candidateId)).toEqual(['a', 'c']);
   });

@@ -41,7 +41,6 @@ export function scorePair(s: PairScoring, c: FeatureRow): ScoredPair {
     candidateId: c.candidate_id,
     openingVersion: s.opening.version,
     candidateVersion: c.version,
-    notifyInApp: c.notify_in_app,
     weightsVersion: s.weights.version,
     score: result.score,
     explanation: { ...result.explanation, gates: result.gates },

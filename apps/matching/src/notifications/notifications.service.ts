@@ -37,7 +37,7 @@ import { addToOutbox } from '@brobygger/persistence';
 import { emptyExplanation } from '@brobygger/scoring';
 import { CONFIG, JobQueues, LOGGER, requestContext, RpcCaller, type Logger } from '@brobygger/platform';
 import type { MatchingConfig } from '../config';
-import { CandidateFeatures, Delivery, Match, Notification, OpeningProfile } from '../entities';
+import { Delivery, Match, Notification, OpeningProfile } from '../entities';
 import { MATCHING_SCHEMA as S } from '../schema';
 import { MAILER, SMS, type Mailer } from './senders';
 
@@ -113,7 +113,7 @@ export class NotificationsService {
     if (outcome.status === 'skipped') {
       throw new Conflict(`Not sent: ${outcome.reason}`, [{ field: 'matchId', messages: [outcome.reason] }]);
     }
-    return this.view(outcome.notification, outcome.match);
+    return (await this.views([outcome.notification]))[0];
   }
 
   private async create(
@@ -133,14 +133,11 @@ export class NotificationsService {
     if (kind === 'match' && match.score < this.config.MATCH_NOTIFY_THRESHOLD) {
       return { status: 'skipped', reason: 'below the notify threshold' };
     }
-    const [opening, features] = await Promise.all([
-      em.findOne(OpeningProfile, { openingId: match.openingId }),
-      em.findOne(CandidateFeatures, { candidateId: match.candidateId }),
-    ]);
+    const opening = await em.findOne(OpeningProfile, { openingId: match.openingId });
     if (opening?.status !== 'published') return { status: 'skipped', reason: 'the opening is not published' };
-    if (!features?.matchable) return { status: 'skipped', reason: 'the candidate is not active' };
     if (match.reply === 'not-interested')
       return { status: 'skipped', reason: 'the candidate said not for me' };
+    // The candidates service answers for whether they are active, not matching's copy, which may lag.
     const profile = await this.profile(match.candidateId);
     if (!profile?.active) return { status: 'skipped', reason: 'the candidate is not active' };
     const reach = this.reach(profile);
@@ -393,22 +390,29 @@ export class NotificationsService {
       { id: { $in: ids } },
       { orderBy: { createdAt: 'asc' } },
     );
-    const matches = new Map(
-      (await em.find(Match, { id: { $in: notifications.map((n) => n.matchId) } })).map((m) => [m.id, m]),
-    );
-    const openings = new Map(
-      (await em.find(OpeningProfile, { openingId: { $in: notifications.map((n) => n.openingId) } })).map(
-        (o) => [o.openingId, o],
-      ),
-    );
-    return notifications.flatMap((notification) => {
-      const match = matches.get(notification.matchId);
-      const opening = openings.get(notification.openingId);
+    return (await this.withContext(em, notifications)).flatMap(({ notification, match, opening }) => {
       if (!match || !opening || opening.status !== 'published' || match.reply === 'not-interested') return [];
       return [{ notification, match, opening }];
     });
   }
 
+  /** Each notification with its match and opening (if still there), read in two queries for all of them. */
+  private async withContext(
+    em: EntityManager,
+    notifications: Notification[],
+  ): Promise<{ notification: Notification; match?: Match; opening?: OpeningProfile }[]> {
+    const [matches, openings] = await Promise.all([
+      em.find(Match, { id: { $in: notifications.map((n) => n.matchId) } }),
+      em.find(OpeningProfile, { openingId: { $in: notifications.map((n) => n.openingId) } }),
+    ]);
+    const matchById = new Map(matches.map((m) => [m.id, m]));
+    const openingById = new Map(openings.map((o) => [o.openingId, o]));
+    return notifications.map((notification) => ({
+      notification,
+      match: matchById.get(notification.matchId),
+      opening: openingById.get(notification.openingId),
+    }));
+  }
   private input(lang: Lang, n: Notification, m: Match, o: OpeningProfile): NotificationInput {
     return {
       lang,
@@ -500,8 +504,7 @@ export class NotificationsService {
     if (!match)
       throw new Conflict('This job tip is no longer available', [{ field: 'id', messages: ['gone'] }]);
     await this.recordReply(em, n, answer);
-    await em.refresh(match);
-    return this.view(n, match, em);
+    return (await this.views([n]))[0];
   }
 
   private async recordReply(em: EntityManager, n: Notification, answer: MatchReply): Promise<void> {
@@ -529,11 +532,8 @@ export class NotificationsService {
       { candidateId, inApp: true },
       { orderBy: { createdAt: 'desc' }, limit, offset },
     );
-    const matches = new Map(
-      (await em.find(Match, { id: { $in: items.map((n) => n.matchId) } })).map((m) => [m.id, m]),
-    );
     return {
-      items: await Promise.all(items.map((n) => this.view(n, matches.get(n.matchId), em))),
+      items: await this.views(items),
       total,
       limit,
       offset,
@@ -547,7 +547,7 @@ export class NotificationsService {
       n.readAt = new Date();
       await em.flush();
     }
-    return this.view(n, (await em.findOne(Match, { id: n.matchId })) ?? undefined, em);
+    return (await this.views([n]))[0];
   }
 
   /** Staff follow deliveries up: `status=failed` lists what did not go out, with the reason. */
@@ -590,9 +590,17 @@ export class NotificationsService {
     return n;
   }
 
-  private async view(n: Notification, m?: Match, em?: EntityManager): Promise<NotificationView> {
+  /**
+   * Notifications as the candidate sees them, with their matches and openings read once for the whole page
+   * (from a fresh fork, so an answer just written shows).
+   */
+  private async views(notifications: Notification[]): Promise<NotificationView[]> {
+    const items = await this.withContext(this.orm.em.fork(), notifications);
+    return items.map(({ notification, match, opening }) => this.view(notification, match, opening));
+  }
+
+  private view(n: Notification, m?: Match, opening?: OpeningProfile): NotificationView {
     const lang = pickLanguage(n.lang);
-    const opening = em ? await em.findOne(OpeningProfile, { openingId: n.openingId }) : null;
     const app = renderInApp({
       lang,
       opening: opening ? this.summary(opening) : { title: n.openingTitle, type: 'job' },
@@ -614,11 +622,5 @@ export class NotificationsService {
       createdAt: n.createdAt.toISOString(),
       ...(n.readAt ? { readAt: n.readAt.toISOString() } : {}),
     };
-  }
-
-  /** Erasure: the jobs of a person's deliveries are removed from Redis too, not just left to find nothing. */
-  async removeQueuedDeliveries(deliveryIds: string[]): Promise<void> {
-    const queue = this.queues.queue('notifications');
-    await Promise.all(deliveryIds.map((id) => queue.remove(jobId('deliver', id)).catch(() => 0)));
   }
 }
