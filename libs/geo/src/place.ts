@@ -1,4 +1,4 @@
-import type { FieldError } from '@brobygger/contracts';
+import type { FieldError, PlaceView } from '@brobygger/contracts';
 import { gazetteer } from './gazetteer';
 
 /** A place as people give it: an address line, a postcode, a municipality number, or coordinates. */
@@ -10,14 +10,8 @@ export interface PlaceInput {
   lng?: number;
 }
 
-export interface Place {
-  street?: string;
-  postcode?: string;
-  municipality?: string;
-  municipalityName?: string;
-  lat?: number;
-  lng?: number;
-}
+/** A resolved place: the contracts' PlaceView, so what is resolved here goes on the wire as it is. */
+export type Place = PlaceView;
 
 /**
  * A place from what was given: a postcode gives municipality and coordinates, a municipality number its
