@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { OpeningStatus } from '@brobygger/contracts';
-import { CandidateFeatures, Delivery, Match, Notification } from '../../apps/matching/src/entities';
+import {
+  CandidateFeatures,
+  Delivery,
+  Match,
+  Notification,
+  OpeningProfile,
+} from '../../apps/matching/src/entities';
 import { MatchRepository, type ScoredPair } from '../../apps/matching/src/match.repository';
 import { matchingOrmConfig } from '../../apps/matching/src/mikro-orm.config';
 import { emptyExplanation } from '@brobygger/scoring';
@@ -92,6 +98,28 @@ describe('MatchRepository', () => {
     expect(await scores(o)).toEqual([[50, 2]]);
     await repo().removeMatches([pair(o, c, { candidateVersion: 2 })]);
     expect(await scores(o)).toEqual([]);
+  });
+
+  it("writes raw SQL inside the caller's transaction: a rollback leaves nothing", async () => {
+    // em.getConnection().execute() runs on the pool, outside the transaction; em.execute() joins it.
+    const o = randomUUID();
+    await expect(
+      orm.em.fork().transactional(async (tx) => {
+        const r = new MatchRepository(tx);
+        await r.lockOpenings([o]);
+        await r.upsertOpeningProfile({
+          openingId: o,
+          employerId: randomUUID(),
+          version: 1,
+          status: 'published',
+          title: 'Cook',
+          display: { title: 'Cook', type: 'permanent' },
+          requirements: scoringOpening(['cooking']),
+        });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await orm.em.fork().count(OpeningProfile, { openingId: o })).toBe(0);
   });
 
   it('keeps a match the candidate was told about when a rescoring or a pause would remove it', async () => {

@@ -347,9 +347,16 @@ describe('match notifications: e-mail, SMS and in-app, once, with a reply', () =
     }
     // All three at once: the notify jobs run side by side, and still only two get through.
     await Promise.all([first, ...more].map((m) => notify(m.matchId)));
-    const deliveries = await eventually(async () => {
-      const d = await deliveriesOf(candidateId);
-      return d.length === 3 && d.filter((x) => x.status === 'sent').length === 2 ? d : undefined;
+    let seen = '';
+    const deliveries = await eventually(
+      async () => {
+        const d = await deliveriesOf(candidateId);
+        seen = JSON.stringify(d.map((x) => [x.status, x.heldReason, x.lastError]));
+        return d.length === 3 && d.filter((x) => x.status === 'sent').length === 2 ? d : undefined;
+      },
+      { what: 'two sent, one capped', timeoutMs: 20_000 },
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}; deliveries ${seen}`);
     });
     expect(deliveries.filter((d) => d.status === 'skipped')).toEqual([
       expect.objectContaining({ heldReason: 'weekly-cap' }),

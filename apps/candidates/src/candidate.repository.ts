@@ -22,13 +22,11 @@ export class CandidateRepository extends EntityRepository<Candidate> {
   /** Which of these import keys are taken already. */
   async existingImportKeys(keys: string[]): Promise<Set<string>> {
     if (!keys.length) return new Set();
-    const rows = await this.getEntityManager()
-      .getConnection()
-      .execute<{ import_key: string }[]>(
-        `select import_key from ${S}.candidate
+    const rows = await this.getEntityManager().execute<{ import_key: string }[]>(
+      `select import_key from ${S}.candidate
          where import_key = any(array(select jsonb_array_elements_text(?::jsonb)))`,
-        [JSON.stringify(keys)],
-      );
+      [JSON.stringify(keys)],
+    );
     return new Set(rows.map((r) => r.import_key));
   }
 
@@ -39,25 +37,21 @@ export class CandidateRepository extends EntityRepository<Candidate> {
   async insertRows(rows: CandidateRow[]): Promise<{ id: string; import_key: string }[]> {
     if (!rows.length) return [];
     const cols = Object.keys(rows[0]);
-    return this.getEntityManager()
-      .getConnection()
-      .execute<{ id: string; import_key: string }[]>(
-        `insert into ${S}.candidate (${cols.map((c) => `"${c}"`).join(', ')})
+    return this.getEntityManager().execute<{ id: string; import_key: string }[]>(
+      `insert into ${S}.candidate (${cols.map((c) => `"${c}"`).join(', ')})
          select ${cols.map((c) => `"${c}"`).join(', ')}
          from jsonb_populate_recordset(null::${S}.candidate, ?::jsonb)
          on conflict (import_key) do nothing
          returning id, import_key`,
-        [JSON.stringify(rows)],
-      );
+      [JSON.stringify(rows)],
+    );
   }
 
   /** Id and version of every profile that belongs in search: consented and active. */
   async searchableVersions(): Promise<Map<string, number>> {
-    const rows = await this.getEntityManager()
-      .getConnection()
-      .execute<{ id: string; version: number }[]>(
-        `select id, version from ${S}.candidate where consent_searchable and status = 'active'`,
-      );
+    const rows = await this.getEntityManager().execute<{ id: string; version: number }[]>(
+      `select id, version from ${S}.candidate where consent_searchable and status = 'active'`,
+    );
     return new Map(rows.map((r) => [r.id, r.version]));
   }
 
@@ -70,21 +64,19 @@ export class CandidateRepository extends EntityRepository<Candidate> {
   }
 
   async audit(candidateId: string, limit: number, offset: number): Promise<ProfileAuditEntry[]> {
-    const rows = await this.getEntityManager()
-      .getConnection()
-      .execute<
-        {
-          at: Date | string;
-          actor: string;
-          role: string;
-          action: ProfileAuditEntry['action'];
-          request_id: string;
-        }[]
-      >(
-        `select at, actor, role, action, request_id from ${S}.profile_audit where candidate_id = ?
+    const rows = await this.getEntityManager().execute<
+      {
+        at: Date | string;
+        actor: string;
+        role: string;
+        action: ProfileAuditEntry['action'];
+        request_id: string;
+      }[]
+    >(
+      `select at, actor, role, action, request_id from ${S}.profile_audit where candidate_id = ?
          order by at desc, id desc limit ? offset ?`,
-        [candidateId, limit, offset],
-      );
+      [candidateId, limit, offset],
+    );
     return rows.map((r) => ({
       at: new Date(r.at).toISOString(),
       actor: r.actor,

@@ -20,16 +20,12 @@ export interface ScoredPair {
 export class MatchRepository {
   constructor(private readonly em: EntityManager) {}
 
-  private get conn() {
-    return this.em.getConnection();
-  }
-
   /**
    * True when this version is now the stored one (written, or rewritten by a retry); false when a newer
    * version was already there, so the caller's data is stale.
    */
   async upsertCandidateFeatures(f: CandidateMatchingFeatures): Promise<boolean> {
-    const rows = await this.conn.execute<unknown[]>(
+    const rows = await this.em.execute<unknown[]>(
       `insert into ${S}.candidate_features (candidate_id, version, matchable, notify_in_app, share_with_employers,
          features, updated_at)
        values (?, ?, ?, ?, ?, ?, now())
@@ -52,7 +48,7 @@ export class MatchRepository {
 
   /** Like upsertCandidateFeatures: true when this version of the opening is now the stored one. */
   async upsertOpeningProfile(r: OpeningRequirements): Promise<boolean> {
-    const rows = await this.conn.execute<unknown[]>(
+    const rows = await this.em.execute<unknown[]>(
       `insert into ${S}.opening_profile (opening_id, employer_id, version, status, title, requirements, display,
          updated_at)
        values (?, ?, ?, ?, ?, ?, ?, now())
@@ -81,7 +77,7 @@ export class MatchRepository {
    * is a stale job, and whichever job holds the newer version writes (or removes) the pair instead.
    */
   async upsertMatches(pairs: ScoredPair[]): Promise<(ScoredPair & { id: string })[]> {
-    const rows = await this.conn.execute<{ id: string; opening_id: string; candidate_id: string }[]>(
+    const rows = await this.em.execute<{ id: string; opening_id: string; candidate_id: string }[]>(
       `insert into ${S}."match" (id, opening_id, candidate_id, score, explanation, weights_version, opening_version,
          candidate_version, created_at, updated_at)
        select gen_random_uuid(), x.opening_id, x.candidate_id, x.score, x.explanation, x.weights_version,
@@ -130,7 +126,7 @@ export class MatchRepository {
    */
   async removeMatches(pairs: ScoredPair[]): Promise<void> {
     if (!pairs.length) return;
-    await this.conn.execute(
+    await this.em.execute(
       `delete from ${S}."match" m
        using jsonb_to_recordset(?::jsonb) as x(opening_id uuid, candidate_id uuid, opening_version int,
          candidate_version int)
@@ -157,7 +153,7 @@ export class MatchRepository {
    * chunks run still fall in one.
    */
   async chunkBounds(size: number): Promise<string[]> {
-    const rows = await this.conn.execute<{ candidate_id: string }[]>(
+    const rows = await this.em.execute<{ candidate_id: string }[]>(
       `select candidate_id from (
          select candidate_id, row_number() over (order by candidate_id) - 1 as rn
          from ${S}.candidate_features where matchable) x
@@ -173,7 +169,7 @@ export class MatchRepository {
    */
   async lockOpenings(openingIds: string[]): Promise<void> {
     if (!openingIds.length) return;
-    await this.conn.execute(
+    await this.em.execute(
       `select pg_advisory_xact_lock(hashtextextended('matching.opening/' || id, 0))
        from unnest(?::uuid[]) as id order by id`,
       [`{${[...new Set(openingIds)].sort().join(',')}}`],
@@ -190,7 +186,7 @@ export class MatchRepository {
    */
   async trimBelowThreshold(openingIds: string[], topN: number, threshold: number): Promise<void> {
     if (!openingIds.length) return;
-    await this.conn.execute(
+    await this.em.execute(
       `delete from ${S}."match" m using (
          select id from (
            select id, score, row_number() over (partition by opening_id order by score desc, candidate_id) rn
@@ -207,7 +203,7 @@ export class MatchRepository {
 
   /** A paused or placed candidate's matches go, except those they were told about (see removeMatches). */
   async removeMatchesOf(candidateId: string): Promise<void> {
-    await this.conn.execute(
+    await this.em.execute(
       `delete from ${S}."match" m where m.candidate_id = ?
          and not exists (select 1 from ${S}.notification n
                          where n.opening_id = m.opening_id and n.candidate_id = m.candidate_id)`,

@@ -293,7 +293,7 @@ export class MatchingService {
   async rescoreIfWeightsChanged(): Promise<boolean> {
     const version = this.weights.version;
     return this.orm.em.fork().transactional(async (em) => {
-      const changed = await em.getConnection().execute<unknown[]>(
+      const changed = await em.execute<unknown[]>(
         `insert into ${MATCHING_SCHEMA}.scoring_state (key, value, updated_at) values ('weights', ?, now())
          on conflict (key) do update set value = excluded.value, updated_at = now()
          where scoring_state.value <> excluded.value

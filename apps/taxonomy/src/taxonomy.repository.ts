@@ -41,12 +41,8 @@ export interface StyrkRow {
 export class TaxonomyRepository {
   constructor(private readonly em: EntityManager) {}
 
-  private get conn() {
-    return this.em.getConnection();
-  }
-
   async currentRelease(): Promise<ReleaseRow | null> {
-    const [row] = await this.conn.execute<
+    const [row] = await this.em.execute<
       { version: string; imported_at: Date | string; skills: number; occupations: number }[]
     >(`select version, imported_at, skills, occupations from ${S}.release order by imported_at desc limit 1`);
     return row
@@ -62,7 +58,7 @@ export class TaxonomyRepository {
 
   /** Every label of every skill in use, for the in-memory resolver. */
   async skillLabels(): Promise<LabelRow[]> {
-    return this.conn.execute<LabelRow[]>(
+    return this.em.execute<LabelRow[]>(
       `select l.skill_id as id, l.lang, l.kind, l.label
        from ${S}.skill_label l join ${S}.skill s on s.id = l.skill_id
        where s.retired_in is null`,
@@ -70,13 +66,11 @@ export class TaxonomyRepository {
   }
 
   async skillPriors(): Promise<{ id: string; reuseLevel: string | null }[]> {
-    return this.conn.execute(
-      `select id, reuse_level as "reuseLevel" from ${S}.skill where retired_in is null`,
-    );
+    return this.em.execute(`select id, reuse_level as "reuseLevel" from ${S}.skill where retired_in is null`);
   }
 
   async occupation(id: string): Promise<OccupationRow | null> {
-    const [row] = await this.conn.execute<OccupationRow[]>(
+    const [row] = await this.em.execute<OccupationRow[]>(
       `select o.id, o.isco_group as "iscoGroup", o.description,
          g.label_en as "iscoLabelEn", g.label_nb as "iscoLabelNb"
        from ${S}.occupation o left join ${S}.isco_group g on g.code = o.isco_group
@@ -87,7 +81,7 @@ export class TaxonomyRepository {
   }
 
   async occupationLabels(id: string): Promise<LabelRow[]> {
-    return this.conn.execute<LabelRow[]>(
+    return this.em.execute<LabelRow[]>(
       `select occupation_id as id, lang, kind, label from ${S}.occupation_label
        where occupation_id = ? and kind = 'preferred'`,
       [id],
@@ -96,7 +90,7 @@ export class TaxonomyRepository {
 
   /** The occupation's skills, essential first, then by how common the skill is. Labels are English. */
   async occupationSkills(id: string): Promise<OccupationSkillRow[]> {
-    return this.conn.execute<OccupationSkillRow[]>(
+    return this.em.execute<OccupationSkillRow[]>(
       `select s.id, s.type, os.relation, s.preferred_label as label
        from ${S}.occupation_skill os join ${S}.skill s on s.id = os.skill_id
        where os.occupation_id = ? and s.retired_in is null
@@ -106,7 +100,7 @@ export class TaxonomyRepository {
   }
 
   async styrkGroups(): Promise<StyrkRow[]> {
-    return this.conn.execute<StyrkRow[]>(
+    return this.em.execute<StyrkRow[]>(
       `select code, name_nb as "nameNb", isco_code as "iscoCode" from ${S}.styrk_group
        where isco_code is not null and level = 4`,
     );
@@ -118,7 +112,7 @@ export class TaxonomyRepository {
    */
   async conceptLabels(table: 'skill' | 'occupation', ids: string[]): Promise<ConceptLabels[]> {
     if (ids.length === 0) return [];
-    const rows = await this.conn.execute<{ id: string; labels: string[] }[]>(
+    const rows = await this.em.execute<{ id: string; labels: string[] }[]>(
       `select c.id, array_agg(l.label order by (l.lang = 'en' and l.kind = 'preferred') desc, l.kind desc,
          l.lang, l.label) as labels
        from ${S}.${table} c join ${S}.${table}_label l on l.${table}_id = c.id
@@ -135,7 +129,7 @@ export class TaxonomyRepository {
 
   async neighbours(ids: string[]): Promise<SkillNeighbour[]> {
     if (ids.length === 0) return [];
-    const rows = await this.conn.execute<
+    const rows = await this.em.execute<
       { skill_id: string; other_id: string; score: number; reason: string }[]
     >(
       `select skill_id, other_id, score, reason from ${S}.skill_neighbour

@@ -148,8 +148,7 @@ export class NotificationsService {
     const now = new Date();
 
     return em.transactional(async (tx) => {
-      const conn = tx.getConnection();
-      const inserted = await conn.execute<{ id: string }[]>(
+      const inserted = await tx.execute<{ id: string }[]>(
         `insert into ${S}.notification (id, candidate_id, opening_id, match_id, kind, in_app, lang, score,
            opening_title, created_at)
          values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, now())
@@ -164,10 +163,10 @@ export class NotificationsService {
       // and one candidate's notify jobs take turns here, so jobs running side by side cannot all slip under.
       let capped = false;
       if (kind === 'match' && (reach.email || reach.sms)) {
-        await conn.execute(`select pg_advisory_xact_lock(hashtextextended('matching.notify/' || ?, 0))`, [
+        await tx.execute(`select pg_advisory_xact_lock(hashtextextended('matching.notify/' || ?, 0))`, [
           match.candidateId,
         ]);
-        const [{ n }] = await conn.execute<{ n: number }[]>(
+        const [{ n }] = await tx.execute<{ n: number }[]>(
           `select count(distinct nid)::int as n
            from ${S}.delivery d cross join unnest(d.notification_ids) as nid
            join ${S}.notification x on x.id = nid
@@ -232,7 +231,7 @@ export class NotificationsService {
       sendAfter: Date;
     },
   ): Promise<string> {
-    const [row] = await em.getConnection().execute<{ id: string }[]>(
+    const [row] = await em.execute<{ id: string }[]>(
       `insert into ${S}.delivery (id, candidate_id, channel, kind, dedupe_key, notification_ids, status, held_reason,
          send_after, attempts, created_at, updated_at)
        values (gen_random_uuid(), ?, ?, 'single', ?, ?::uuid[], ?, ?, ?, 0, now(), now())
@@ -267,7 +266,7 @@ export class NotificationsService {
     for (let i = 0; i < 3; i++, day = nextDay(day)) {
       let sendAfter = osloTime(day, this.config.DIGEST_HOUR);
       if (channel === 'sms') sendAfter = this.smsTime(sendAfter);
-      const rows = await em.getConnection().execute<{ id: string; created: boolean }[]>(
+      const rows = await em.execute<{ id: string; created: boolean }[]>(
         `insert into ${S}.delivery (id, candidate_id, channel, kind, dedupe_key, notification_ids, status,
            held_reason, send_after, attempts, created_at, updated_at)
          values (gen_random_uuid(), ?, ?, 'digest', ?, ?::uuid[], 'held', 'digest', ?, 0, now(), now())
@@ -301,7 +300,7 @@ export class NotificationsService {
    */
   async deliver(deliveryId: string, job?: Job): Promise<void> {
     const em = this.orm.em.fork();
-    const claimed = await em.getConnection().execute<{ id: string }[]>(
+    const claimed = await em.execute<{ id: string }[]>(
       `update ${S}.delivery set status = 'sending', attempts = attempts + 1, updated_at = now()
        where id = ? and status in ('queued', 'held', 'sending') returning id`,
       [deliveryId],
@@ -511,7 +510,7 @@ export class NotificationsService {
     await em.nativeUpdate(Match, { id: n.matchId }, { reply: answer, repliedAt: new Date() });
     // "Not for me" also stops what is still waiting to go out about this opening.
     if (answer === 'not-interested') {
-      await em.getConnection().execute(
+      await em.execute(
         `update ${S}.delivery set status = 'skipped', held_reason = 'not-interested', updated_at = now()
          where kind = 'single' and notification_ids = array[?::uuid] and status in ('queued', 'held')`,
         [n.id],

@@ -37,9 +37,8 @@ export interface ImportOutcome {
 export async function importTaxonomy(o: ImportOptions): Promise<ImportOutcome> {
   const manifest = readManifest(o.dataDir);
   return o.orm.em.fork().transactional(async (em) => {
-    const conn = em.getConnection();
-    await conn.execute(`select pg_advisory_xact_lock(hashtext('brobygger.taxonomy-import'))`);
-    const [current] = await conn.execute<{ checksum: string; indexed_at: Date | null }[]>(
+    await em.execute(`select pg_advisory_xact_lock(hashtext('brobygger.taxonomy-import'))`);
+    const [current] = await em.execute<{ checksum: string; indexed_at: Date | null }[]>(
       `select checksum, indexed_at from ${S}.release where version = ?`,
       [manifest.version],
     );
@@ -80,7 +79,7 @@ export async function importTaxonomy(o: ImportOptions): Promise<ImportOutcome> {
     }
     o.log('building the search indexes');
     await indexTaxonomy(o.meili, o.indexPrefix, data);
-    await conn.execute(`update ${S}.release set indexed_at = now() where version = ?`, [manifest.version]);
+    await em.execute(`update ${S}.release set indexed_at = now() where version = ?`, [manifest.version]);
     o.log(`taxonomy ${manifest.version} imported`);
     return { version: manifest.version, status: current ? 'reindexed' : 'imported', skipped: data.skipped };
   });
@@ -88,9 +87,9 @@ export async function importTaxonomy(o: ImportOptions): Promise<ImportOutcome> {
 
 /** Meilisearch may have lost its data (a dev server without a volume): then the indexes need a rebuild. */
 async function indexLooksWhole(o: ImportOptions, em: EntityManager): Promise<boolean> {
-  const [row] = await em
-    .getConnection()
-    .execute<{ n: number }[]>(`select count(*)::int as n from ${S}.skill where retired_in is null`);
+  const [row] = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from ${S}.skill where retired_in is null`,
+  );
   const stats = await o.meili
     .index(indexUid(o.indexPrefix, SKILLS_INDEX))
     .getStats()

@@ -192,7 +192,7 @@ export class TaxonomyWriter {
       ],
       neighbours.map((n) => ({ skill_id: n.skillId, other_id: n.other, score: n.score, reason: n.reason })),
     );
-    await this.em.getConnection().execute(
+    await this.em.execute(
       `insert into ${S}.release (version, checksum, imported_at, skills, occupations, indexed_at)
        values (?, ?, now(), ?, ?, null)
        on conflict (version) do update set checksum = excluded.checksum, imported_at = now(),
@@ -202,7 +202,7 @@ export class TaxonomyWriter {
   }
 
   private async replace(table: string, columns: Column[], rows: object[]): Promise<void> {
-    await this.em.getConnection().execute(`delete from ${S}.${table}`);
+    await this.em.execute(`delete from ${S}.${table}`);
     await this.insert(table, columns, rows, '');
   }
 
@@ -218,7 +218,7 @@ export class TaxonomyWriter {
     const names = columns.map(([c]) => c).join(', ');
     const types = columns.map(([c, t]) => `${c} ${t}`).join(', ');
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await this.em.getConnection().execute(
+      await this.em.execute(
         `insert into ${S}.${table} (${names})
          select ${names} from jsonb_to_recordset(?::jsonb) as r(${types}) ${onConflict}`,
         [JSON.stringify(rows.slice(i, i + CHUNK))],
@@ -228,7 +228,7 @@ export class TaxonomyWriter {
 
   /** Concepts this release no longer has stay (others may point at them) but are marked retired. */
   private async retireMissing(table: 'skill' | 'occupation', ids: string[], version: string): Promise<void> {
-    await this.em.getConnection().execute(
+    await this.em.execute(
       `update ${S}.${table} set retired_in = ?
        where retired_in is null and not (id = any(array(select jsonb_array_elements_text(?::jsonb))))`,
       [version, JSON.stringify(ids)],
