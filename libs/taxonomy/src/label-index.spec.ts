@@ -344,3 +344,35 @@ describe('LabelIndex.extract', () => {
     }
   });
 });
+
+describe('LabelIndex: names, terms and their order', () => {
+  const idx = new LabelIndex([
+    entry('skill/css', 'CSS', 'preferred'),
+    entry('skill/style-sheets', 'style sheet languages', 'preferred'),
+    entry('skill/style-sheets', 'CSS', 'alt'),
+    entry('skill/clean-floors', 'clean building floors', 'preferred'),
+    entry('skill/clean-surfaces', 'clean surfaces', 'preferred'),
+    entry('skill/cleaning-equipment', 'use cleaning equipment', 'preferred'),
+    // A glossary term points at three skills, best first.
+    { ...entry('skill/clean-surfaces', 'renhold', 'term'), lang: 'nb', tag: 'glossary' },
+    { ...entry('skill/clean-floors', 'renhold', 'term'), lang: 'nb', tag: 'glossary', weight: 0.99 },
+    { ...entry('skill/cleaning-equipment', 'renhold', 'term'), lang: 'nb', tag: 'glossary', weight: 0.98 },
+  ]);
+
+  it('an exact ESCO name beats another concept that has the same text as an alternative label', () => {
+    const [first, second] = idx.lookup('CSS', 5, { exactSuffices: true });
+    expect(first).toMatchObject({ conceptId: 'skill/css', kind: 'preferred', confidence: 1 });
+    expect(second).toMatchObject({ conceptId: 'skill/style-sheets', kind: 'alt', confidence: 1 });
+  });
+
+  it('a term resolves to its concepts in the order given, with where it came from', () => {
+    const hits = idx.lookup('Renhold', 3, { exactSuffices: true });
+    expect(ids(hits)).toEqual(['skill/clean-surfaces', 'skill/clean-floors', 'skill/cleaning-equipment']);
+    expect(hits.map((h) => h.confidence)).toEqual([1, 0.99, 0.98]);
+    expect(hits[0]).toMatchObject({ kind: 'term', tag: 'glossary', label: 'renhold' });
+  });
+
+  it('a misspelt term still finds its concepts, first one first', () => {
+    expect(ids(idx.lookup('renhld', 3)).slice(0, 1)).toEqual(['skill/clean-surfaces']);
+  });
+});

@@ -2,13 +2,22 @@ import { IntBuffer } from './int-buffer';
 import { type SplitText, splitSimilarity, splitText } from './similarity';
 import { FUNCTION_WORDS, STOPWORDS, fold, stem } from './text';
 
-export type LabelKind = 'preferred' | 'alt' | 'hidden';
+/**
+ * `term` is not an ESCO label of the concept but a word people use for it: a glossary entry ("renhold" for the
+ * cleaning skills) or an occupation's name standing for its core skills ("kokk"). A term may point at several
+ * concepts, best first, which `weight` orders.
+ */
+export type LabelKind = 'preferred' | 'alt' | 'hidden' | 'term';
 
 export interface LabelEntry {
   conceptId: string;
   label: string;
   kind: LabelKind;
   lang: string;
+  /** In (0, 1], default 1: multiplies the confidence of a match on this entry (a term's second concept). */
+  weight?: number;
+  /** Where the entry comes from (e.g. `glossary`, `occupation/<uuid>`), handed back with a match. */
+  tag?: string;
 }
 
 /** How generally useful a concept is, in [0, 1]; see `REUSE_LEVEL_PRIOR`. */
@@ -21,6 +30,7 @@ export interface LabelMatch {
   conceptId: string;
   label: string;
   kind: LabelKind;
+  tag?: string;
 }
 
 export interface LookupResult extends LabelMatch {
@@ -60,13 +70,19 @@ export function priorMap(priors: readonly ConceptPrior[]): Map<string, number> {
   return new Map(priors.map((p) => [p.conceptId, p.prior]));
 }
 
-const KINDS: readonly LabelKind[] = ['preferred', 'alt', 'hidden'];
-const KIND_CODE: Readonly<Record<LabelKind, number>> = { preferred: 0, alt: 1, hidden: 2 };
+const KINDS: readonly LabelKind[] = ['preferred', 'alt', 'hidden', 'term'];
+const KIND_CODE: Readonly<Record<LabelKind, number>> = { preferred: 0, alt: 1, hidden: 2, term: 3 };
+/**
+ * Which of two equally confident matches wins: ESCO's own name of a concept, then a curated term, then an
+ * alternative label. ESCO's alternative labels are often a broader or narrower term of some other concept's
+ * name ("CSS" is the name of one skill and an alternative label of "style sheet languages").
+ */
+const TIE_ORDER = [0, 2, 3, 1];
 
 // Hidden labels are misspellings and outdated terms ESCO keeps for search, so a match on one is a little
 // less certain than a match on a name ESCO shows.
-const LOOKUP_KIND_WEIGHT = [1, 0.99, 0.95];
-const EXACT_CONFIDENCE = [1, 1, 0.95];
+const LOOKUP_KIND_WEIGHT = [1, 0.99, 0.95, 1];
+const EXACT_CONFIDENCE = [1, 1, 0.95, 1];
 // A prior moves a score by at most this fraction: it should break near-ties, not overrule the text.
 // (On the ESCO extraction benchmark a stronger prior did not help.)
 const PRIOR_WEIGHT = 0.04;
@@ -99,7 +115,7 @@ const DEFAULT_EXTRACT_MIN_CONFIDENCE = 0.35;
 const EXTRACT = {
   /** Label kind weights. Annotators, like ad writers, use ESCO's preferred names; alt labels are often a
    * broader or narrower term ("agile" is an alt label of "ICT project management methodologies"). */
-  kindWeight: [1, 0.65, 0.8],
+  kindWeight: [1, 0.65, 0.8, 0.8],
   /** A whole label found as a phrase scores between this and 1, by how rare its words are; a one-word
    * label starts lower because common words ("data", "design") are labels of many things. */
   phraseBase: 0.75,
@@ -157,8 +173,11 @@ export class LabelIndex {
   private readonly conceptIndex = new Map<string, number>();
   private readonly conceptOf: Int32Array;
   private readonly kinds: Uint8Array;
+  private readonly weights: Float32Array;
   private readonly langOf: Uint16Array;
   private readonly langs: string[] = [];
+  private readonly tagOf: Uint16Array;
+  private readonly tags: string[] = [''];
   private readonly labels: string[];
   private readonly folded: string[];
   /** Stems of the folded label, space-separated: the phrase key, and the word view for lookup. */
@@ -207,7 +226,9 @@ export class LabelIndex {
     const n = entries.length;
     this.conceptOf = new Int32Array(n);
     this.kinds = new Uint8Array(n);
+    this.weights = new Float32Array(n);
     this.langOf = new Uint16Array(n);
+    this.tagOf = new Uint16Array(n);
     this.labels = new Array<string>(n);
     this.folded = new Array<string>(n);
     this.stemmed = new Array<string>(n);
@@ -218,6 +239,7 @@ export class LabelIndex {
     this.entryTokenStart = new Int32Array(n + 1);
 
     const langIndex = new Map<string, number>();
+    const tagIndex = new Map<string, number>([['', 0]]);
     const trigramOffset = new Int32Array(n + 1);
     const trigramSeq = new IntBuffer(n * 16);
     const trigramLastEntry = new IntBuffer(1 << 14);
@@ -228,6 +250,8 @@ export class LabelIndex {
       this.conceptOf[e] = intern(this.conceptIndex, this.conceptIds, entry.conceptId);
       this.langOf[e] = intern(langIndex, this.langs, entry.lang);
       this.kinds[e] = KIND_CODE[entry.kind];
+      this.weights[e] = clamp01(entry.weight ?? 1);
+      this.tagOf[e] = intern(tagIndex, this.tags, entry.tag ?? '');
       this.labels[e] = entry.label;
       const f = fold(entry.label);
       this.folded[e] = f;
@@ -366,7 +390,7 @@ export class LabelIndex {
     const best = new Map<number, { confidence: number; entry: number }>();
     for (const e of this.exactEntries(f)) {
       const c = this.conceptOf[e];
-      const confidence = EXACT_CONFIDENCE[this.kinds[e]];
+      const confidence = EXACT_CONFIDENCE[this.kinds[e]] * this.weights[e];
       const prev = best.get(c);
       if (!prev || confidence > prev.confidence) best.set(c, { confidence, entry: e });
     }
@@ -379,7 +403,8 @@ export class LabelIndex {
       let bestScore = -1;
       let bestEntry = -1;
       for (const e of this.entriesOf(c)) {
-        const s = splitSimilarity(query, this.split(e)) * LOOKUP_KIND_WEIGHT[this.kinds[e]];
+        const s =
+          splitSimilarity(query, this.split(e)) * LOOKUP_KIND_WEIGHT[this.kinds[e]] * this.weights[e];
         if (s > bestScore) {
           bestScore = s;
           bestEntry = e;
@@ -390,9 +415,15 @@ export class LabelIndex {
     }
 
     return [...best.values()]
-      .map(({ confidence, entry }) => ({ ...this.match(entry), confidence: round4(confidence) }))
-      .sort((a, b) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId))
-      .slice(0, k);
+      .map(({ confidence, entry }) => ({ entry, confidence: round4(confidence) }))
+      .sort(
+        (a, b) =>
+          b.confidence - a.confidence ||
+          TIE_ORDER[this.kinds[a.entry]] - TIE_ORDER[this.kinds[b.entry]] ||
+          compareIds(this.conceptIds[this.conceptOf[a.entry]], this.conceptIds[this.conceptOf[b.entry]]),
+      )
+      .slice(0, k)
+      .map(({ entry, confidence }) => ({ ...this.match(entry), confidence }));
   }
 
   /**
@@ -459,7 +490,10 @@ export class LabelIndex {
         for (let e = this.phraseHead.get(key) ?? -1; e >= 0; e = this.phraseNext[e]) {
           const oneWord = this.entryTokenStart[e + 1] - this.entryTokenStart[e] <= 1;
           const base = oneWord ? EXTRACT.phraseBaseOneWord : EXTRACT.phraseBase;
-          const score = (base + (1 - base) * rarity(this.entryIdfSum[e])) * EXTRACT.kindWeight[this.kinds[e]];
+          const score =
+            (base + (1 - base) * rarity(this.entryIdfSum[e])) *
+            EXTRACT.kindWeight[this.kinds[e]] *
+            this.weights[e];
           keepBest(hits, this.conceptOf[e], { score, entry: e, matched: words.slice(i, i + len).join(' ') });
         }
       }
@@ -546,7 +580,8 @@ export class LabelIndex {
       coverage *
       (1 - EXTRACT.adjacencyWeight + EXTRACT.adjacencyWeight * adjacency) *
       (1 - EXTRACT.rarityWeight + EXTRACT.rarityWeight * rarity(matchedIdf)) *
-      EXTRACT.kindWeight[this.kinds[e]];
+      EXTRACT.kindWeight[this.kinds[e]] *
+      this.weights[e];
     const c = this.conceptOf[e];
     const prev = hits.get(c);
     if (prev && prev.score >= score) return;
@@ -666,7 +701,7 @@ export class LabelIndex {
   private exactEntries(f: string): number[] {
     const found: number[] = [];
     for (let e = this.exactHead.get(f) ?? -1; e >= 0; e = this.exactNext[e]) found.push(e);
-    return found.sort((a, b) => this.kinds[a] - this.kinds[b] || a - b);
+    return found.sort((a, b) => TIE_ORDER[this.kinds[a]] - TIE_ORDER[this.kinds[b]] || a - b);
   }
 
   private entriesOf(c: number): number[] {
@@ -674,10 +709,12 @@ export class LabelIndex {
   }
 
   private match(e: number): LabelMatch {
+    const tag = this.tags[this.tagOf[e]];
     return {
       conceptId: this.conceptIds[this.conceptOf[e]],
       label: this.labels[e],
       kind: KINDS[this.kinds[e]],
+      ...(tag ? { tag } : {}),
     };
   }
 
