@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 
 /*
  * The taxonomy's tables. Concept ids are ESCO's own (the URI without `http://data.europa.eu/esco/`), so they
@@ -228,7 +228,62 @@ export class SkillNeighbour {
   reason!: string;
 }
 
+/**
+ * A word people use for some skills ("renhold", "تنظيف", "прибирання"), mapped by hand to ESCO skills, best
+ * first. Shipped entries come from data/taxonomy/glossary.csv with an import; admins add and review entries
+ * through the API. Unlike ESCO's labels these are not replaced by an import: an admin's review or change
+ * outlives a new release. Every write takes a new `revision` from one sequence, so the highest revision tells
+ * a running service whether the glossary changed.
+ */
+@Entity({ tableName: 'glossary_entry' })
+@Index({ properties: ['revision'] })
+@Unique({ properties: ['lang', 'termKey'] })
+export class GlossaryEntry {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'text' })
+  lang!: string;
+
+  @Property({ type: 'text' })
+  term!: string;
+
+  /** The term folded as the resolver folds text: one entry per language and folded term. */
+  @Property({ type: 'text' })
+  termKey!: string;
+
+  @Property({ type: 'text[]' })
+  skillIds!: string[];
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  /** shipped: from the release's glossary file; admin: added through the API. */
+  @Property({ type: 'text' })
+  origin!: 'shipped' | 'admin';
+
+  /** drafted: not yet checked by a person; reviewed: checked; rejected: checked and not used. */
+  @Property({ type: 'text' })
+  status!: 'drafted' | 'reviewed' | 'rejected';
+
+  @Property({ type: 'text', nullable: true })
+  reviewedBy?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  reviewedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  createdBy?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Property({ type: 'bigint', defaultRaw: `nextval('taxonomy.glossary_revision')` })
+  revision!: string;
+}
+
 export const TAXONOMY_ENTITIES = [
+  GlossaryEntry,
   TaxonomyRelease,
   Skill,
   SkillLabel,

@@ -1,22 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { LOGGER, type Logger } from '@brobygger/platform';
-import { LabelIndex, REUSE_LEVEL_PRIOR } from '@brobygger/taxonomy';
+import { coreSkills, LabelIndex, REUSE_LEVEL_PRIOR, type LabelEntry } from '@brobygger/taxonomy';
 import { TaxonomyRepository } from './taxonomy.repository';
 
-/** How often a running service asks whether an import brought a new release. */
+/** How often a running service asks whether an import or a glossary change brought new words. */
 const RELEASE_CHECK_MS = 30_000;
+
+/**
+ * Occupation names in these languages stand for the occupation's core skills when typed as a skill
+ * ("kokk", "welder", "طباخ"). Others are left out: they would add noise to fuzzy matching and nobody here
+ * types them.
+ */
+const OCCUPATION_NAME_LANGS = ['nb', 'nn', 'en', 'ar', 'uk'] as const;
+
+/**
+ * A term's concepts keep the order the glossary gives them (each next one a hair less sure); an occupation's
+ * name is less sure than a word for the skill itself, because it says what someone did, not what they can do.
+ */
+const TERM_STEP = 0.01;
+const OCCUPATION_NAME_WEIGHT = 0.9;
 
 export interface LoadedLabels {
   version: string;
   index: LabelIndex;
-  preferred: Map<string, string>;
+  /** Preferred labels by skill id and language (`en` always). */
+  preferred: Map<string, Map<string, string>>;
+  types: Map<string, string>;
+  reuseLevels: Map<string, string | null>;
 }
 
 /**
- * The skills' labels in memory (about 110k of them, a few MB), for resolving free text and extracting skills
- * from paragraphs without a network round trip per phrase. Loaded on first use and reloaded when an import
- * has brought a new release, so the service need not restart after `npm run taxonomy:import`.
+ * The skills' labels in memory (about 110k ESCO labels, Norwegian ones where ESCO has published them, the
+ * glossary's words and occupation names standing for their core skills; a few MB), for resolving free text and
+ * extracting skills from paragraphs without a network round trip per phrase. Loaded on first use and reloaded
+ * when an import has brought a new release or an admin changed the glossary, so the service need not restart.
  */
 @Injectable()
 export class SkillResolver {
@@ -33,13 +51,15 @@ export class SkillResolver {
   async labels(): Promise<LoadedLabels | null> {
     if (this.loaded && Date.now() - this.checkedAt < RELEASE_CHECK_MS) return this.loaded;
     this.checkedAt = Date.now();
-    const release = await new TaxonomyRepository(this.orm.em.fork()).currentRelease();
+    const repo = new TaxonomyRepository(this.orm.em.fork());
+    const [release, glossary] = await Promise.all([repo.currentRelease(), repo.glossaryRevision()]);
     if (!release) return null;
-    if (!this.loaded || this.loadedVersion !== release.version) {
+    const version = `${release.version}#${glossary}`;
+    if (!this.loaded || this.loadedVersion !== version) {
       // Concurrent callers share one load; a failed load is forgotten so the next call tries again.
-      const loading = this.load(release.version);
+      const loading = this.load(version);
       this.loaded = loading;
-      this.loadedVersion = release.version;
+      this.loadedVersion = version;
       loading.catch(() => {
         if (this.loaded === loading) this.loaded = this.loadedVersion = undefined;
       });
@@ -47,16 +67,68 @@ export class SkillResolver {
     return this.loaded;
   }
 
+  /** Forget what is loaded: the next call reloads (after a glossary change in this process). */
+  invalidate(): void {
+    this.checkedAt = 0;
+  }
+
   private async load(version: string): Promise<LoadedLabels> {
     const repo = new TaxonomyRepository(this.orm.em.fork());
-    const [rows, priors] = await Promise.all([repo.skillLabels(), repo.skillPriors()]);
-    const preferred = new Map<string, string>();
-    for (const r of rows) if (r.kind === 'preferred' && r.lang === 'en') preferred.set(r.id, r.label);
+    const [rows, priors, glossary, names, links] = await Promise.all([
+      repo.skillLabels(),
+      repo.skillPriors(),
+      repo.glossaryTerms(),
+      repo.occupationNames(OCCUPATION_NAME_LANGS),
+      repo.essentialLinks(),
+    ]);
+    const preferred = new Map<string, Map<string, string>>();
+    for (const r of rows) {
+      if (r.kind !== 'preferred') continue;
+      const byLang = preferred.get(r.id) ?? new Map<string, string>();
+      byLang.set(r.lang, r.label);
+      preferred.set(r.id, byLang);
+    }
+    const live = new Set(preferred.keys());
+    const entries: LabelEntry[] = rows.map((r) => ({
+      conceptId: r.id,
+      label: r.label,
+      kind: r.kind,
+      lang: r.lang,
+    }));
+    for (const g of glossary) {
+      g.skillIds
+        .filter((id) => live.has(id))
+        .forEach((id, i) =>
+          entries.push({
+            conceptId: id,
+            label: g.term,
+            kind: 'term',
+            lang: g.lang,
+            weight: 1 - i * TERM_STEP,
+            tag: 'glossary',
+          }),
+        );
+    }
+    const core = coreSkills(links);
+    for (const n of names) {
+      (core.get(n.id) ?? []).forEach((id, i) =>
+        entries.push({
+          conceptId: id,
+          label: n.label,
+          kind: 'term',
+          lang: n.lang,
+          weight: OCCUPATION_NAME_WEIGHT - i * TERM_STEP,
+          tag: n.id,
+        }),
+      );
+    }
     const index = new LabelIndex(
-      rows.map((r) => ({ conceptId: r.id, label: r.label, kind: r.kind, lang: r.lang })),
+      entries,
       new Map(priors.map((p) => [p.id, REUSE_LEVEL_PRIOR[p.reuseLevel ?? ''] ?? 0])),
     );
-    this.logger.info({ version, labels: index.size }, 'skill labels loaded');
-    return { version, index, preferred };
+    const types = new Map(priors.map((p) => [p.id, p.type]));
+    const reuseLevels = new Map(priors.map((p) => [p.id, p.reuseLevel]));
+    this.logger.info({ version, labels: index.size, glossary: glossary.length }, 'skill labels loaded');
+    return { version, index, preferred, types, reuseLevels };
   }
 }

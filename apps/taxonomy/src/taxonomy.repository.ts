@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConceptLabels, SkillNeighbour, ProximityReason } from '@brobygger/contracts';
+import type { EssentialLink } from '@brobygger/taxonomy';
 import { TAXONOMY_SCHEMA as S } from './schema';
 
 export interface ReleaseRow {
@@ -65,8 +66,50 @@ export class TaxonomyRepository {
     );
   }
 
-  async skillPriors(): Promise<{ id: string; reuseLevel: string | null }[]> {
-    return this.em.execute(`select id, reuse_level as "reuseLevel" from ${S}.skill where retired_in is null`);
+  /** Glossary words in use (not rejected), for the in-memory resolver. */
+  async glossaryTerms(): Promise<{ lang: string; term: string; skillIds: string[] }[]> {
+    return this.em.execute(
+      `select lang, term, skill_ids as "skillIds" from ${S}.glossary_entry where status <> 'rejected'
+       order by lang, term_key`,
+    );
+  }
+
+  /** Grows with every glossary write: a running service compares it to know when to reload. */
+  async glossaryRevision(): Promise<string> {
+    const [row] = await this.em.execute<{ r: string | null }[]>(
+      `select max(revision)::text as r from ${S}.glossary_entry`,
+    );
+    return row?.r ?? '0';
+  }
+
+  /** Names of live occupations in the languages people type skills in, for occupation words typed as skills. */
+  async occupationNames(langs: readonly string[]): Promise<LabelRow[]> {
+    return this.em.execute<LabelRow[]>(
+      `select l.occupation_id as id, l.lang, l.kind, l.label
+       from ${S}.occupation_label l join ${S}.occupation o on o.id = l.occupation_id
+       where o.retired_in is null and l.kind in ('preferred', 'alt')
+         and l.lang = any(array(select jsonb_array_elements_text(?::jsonb)))`,
+      [JSON.stringify(langs)],
+    );
+  }
+
+  /** Every essential occupation → skill link between live concepts, with what ranks an occupation's core skills. */
+  async essentialLinks(): Promise<EssentialLink[]> {
+    return this.em.execute<EssentialLink[]>(
+      `select os.occupation_id as "occupationId", o.preferred_label as "occupationLabel",
+         o.isco_group as "iscoGroup", os.skill_id as "skillId", s.preferred_label as "skillLabel",
+         s.type as "skillType"
+       from ${S}.occupation_skill os
+         join ${S}.occupation o on o.id = os.occupation_id
+         join ${S}.skill s on s.id = os.skill_id
+       where os.relation = 'essential' and o.retired_in is null and s.retired_in is null`,
+    );
+  }
+
+  async skillPriors(): Promise<{ id: string; type: string; reuseLevel: string | null }[]> {
+    return this.em.execute(
+      `select id, type, reuse_level as "reuseLevel" from ${S}.skill where retired_in is null`,
+    );
   }
 
   async occupation(id: string): Promise<OccupationRow | null> {
@@ -112,12 +155,24 @@ export class TaxonomyRepository {
    */
   async conceptLabels(table: 'skill' | 'occupation', ids: string[]): Promise<ConceptLabels[]> {
     if (ids.length === 0) return [];
+    // A skill's glossary words count as its labels too, so a profile that says "renhold" is found by
+    // "cleaning" and one that says "cleaning" by "прибирання".
+    const glossary =
+      table === 'skill'
+        ? `union all
+           select g.skill_id, 'term', 'glossary', g.term from (
+             select unnest(skill_ids) as skill_id, term from ${S}.glossary_entry where status <> 'rejected'
+           ) g`
+        : '';
     const rows = await this.em.execute<{ id: string; labels: string[] }[]>(
       `select c.id, array_agg(l.label order by (l.lang = 'en' and l.kind = 'preferred') desc, l.kind desc,
          l.lang, l.label) as labels
-       from ${S}.${table} c join ${S}.${table}_label l on l.${table}_id = c.id
+       from ${S}.${table} c join (
+         select ${table}_id as concept_id, kind, lang, label from ${S}.${table}_label where kind <> 'hidden'
+         ${glossary}
+       ) l on l.concept_id = c.id
        where c.id = any(array(select jsonb_array_elements_text(?::jsonb)))
-         and c.retired_in is null and l.kind <> 'hidden'
+         and c.retired_in is null
        group by c.id`,
       [JSON.stringify(ids)],
     );

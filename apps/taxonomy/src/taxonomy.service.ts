@@ -13,6 +13,8 @@ import {
   type NormaliseResult,
   type OccupationDetail,
   type OccupationHit,
+  type ResolutionCertainty,
+  type ResolutionSource,
   type ResolvedSkill,
   type SkillHit,
   type SkillNeighbour,
@@ -30,9 +32,9 @@ import {
   type OccupationDocument,
   type SkillDocument,
 } from '@brobygger/search';
-import { labelSimilarity } from '@brobygger/taxonomy';
+import { labelSimilarity, type LookupResult } from '@brobygger/taxonomy';
 import type { TaxonomyConfig } from './config';
-import { SkillResolver } from './skill-resolver';
+import { SkillResolver, type LoadedLabels } from './skill-resolver';
 import { TaxonomyRepository, type StyrkRow } from './taxonomy.repository';
 
 export const MEILI = Symbol('MEILI');
@@ -40,8 +42,14 @@ export const MEILI = Symbol('MEILI');
 /** Texts normalised between two turns of the event loop. */
 const YIELD_EVERY = 10;
 
-/** Skills have English labels only; every other language falls back to them (see labelFallback). */
+/** Every skill has an English name; other languages fall back to it (see labelFallback). */
 const SKILL_LABEL_LANG: TaxonomyLang = 'en';
+/** Readings of one text worth offering: the best and a few alternatives. */
+const MAX_RESOLVED = 5;
+/** At or above this a match is a label, a glossary word or an occupation name, not a guess. */
+const SURE_CONFIDENCE = 0.88;
+/** Another reading this close to the best one makes the best one a coin toss. */
+const AMBIGUOUS_MARGIN = 0.02;
 
 @Injectable()
 export class TaxonomyService {
@@ -75,16 +83,53 @@ export class TaxonomyService {
     };
   }
 
+  /**
+   * Autocomplete: what the whole text resolves to (the same answer `normalise` gives, so a word typed in
+   * full lands where it will be stored), then Meilisearch's prefix matches of what is being typed.
+   */
   async searchSkills(q: TaxonomySearchQueryDto): Promise<SkillHit[]> {
-    const res = await this.meili.index<SkillDocument>(this.skillsUid).search(q.q, { limit: q.limit });
-    return res.hits.map((h) => ({
-      id: h.id,
-      label: h.preferred_en,
-      lang: SKILL_LABEL_LANG,
-      matchedLabel: bestLabel(q.q, [h.preferred_en, ...h.alt_en, ...h.hidden_en]),
-      type: h.type as SkillType,
-      reuseLevel: h.reuseLevel,
-    }));
+    const [loaded, res] = await Promise.all([
+      this.resolver.labels(),
+      this.meili.index<SkillDocument>(this.skillsUid).search(q.q, { limit: q.limit }),
+    ]);
+    const hits: SkillHit[] = [];
+    const seen = new Set<string>();
+    const push = (hit: SkillHit) => {
+      if (seen.has(hit.id) || hits.length >= q.limit) return;
+      seen.add(hit.id);
+      hits.push(hit);
+    };
+    const docs = new Map(res.hits.map((h) => [h.id, h]));
+    if (loaded) {
+      for (const r of this.resolveText(loaded, q.q, q.lang).skills) {
+        push({
+          id: r.id,
+          label: r.label,
+          lang: r.lang ?? SKILL_LABEL_LANG,
+          matchedLabel: r.matchedLabel,
+          type: (docs.get(r.id)?.type ?? loaded.types.get(r.id) ?? 'unknown') as SkillType,
+          reuseLevel: docs.get(r.id)?.reuseLevel ?? loaded.reuseLevels.get(r.id) ?? null,
+        });
+      }
+    }
+    for (const h of res.hits) {
+      const inLang = loaded
+        ? skillLabelIn(loaded, h.id, q.lang)
+        : { label: h.preferred_en, lang: SKILL_LABEL_LANG };
+      push({
+        id: h.id,
+        ...inLang,
+        matchedLabel: bestLabel(q.q, [
+          h.preferred_en,
+          ...h.alt_en,
+          ...h.hidden_en,
+          ...(h.labels_other ?? []),
+        ]),
+        type: h.type as SkillType,
+        reuseLevel: h.reuseLevel,
+      });
+    }
+    return hits;
   }
 
   async searchOccupations(q: TaxonomySearchQueryDto): Promise<OccupationHit[]> {
@@ -135,11 +180,10 @@ export class TaxonomyService {
   async normalise(dto: NormaliseDto): Promise<NormaliseResult> {
     const loaded = await this.resolver.labels();
     if (!loaded) throw new ServiceUnavailable('The taxonomy has not been imported yet');
-    const label = (id: string) => loaded.preferred.get(id) ?? id;
     if (dto.text !== undefined) {
       const skills: ExtractedSkill[] = loaded.index.extract(dto.text, { limit: 20 }).map((e) => ({
         id: e.conceptId,
-        label: label(e.conceptId),
+        ...skillLabelIn(loaded, e.conceptId, dto.lang),
         confidence: round(e.confidence),
         matchedLabel: bestLabel(
           e.matched,
@@ -154,20 +198,24 @@ export class TaxonomyService {
       // A fuzzy lookup costs ~10 ms of CPU; a thousand texts would hold the event loop for seconds and stall
       // every other call (autocomplete while someone types, label lookups of index jobs). Let them in.
       if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-      results.push({
-        text,
-        skills: loaded.index
-          .lookup(text, 5, { exactSuffices: true })
-          .filter((h) => h.confidence >= this.minConfidence)
-          .map((h): ResolvedSkill => ({
-            id: h.conceptId,
-            label: label(h.conceptId),
-            confidence: round(h.confidence),
-            matchedLabel: h.label,
-          })),
-      });
+      results.push(this.resolveText(loaded, text, dto.lang));
     }
     return { kind: 'texts', results };
+  }
+
+  private resolveText(loaded: LoadedLabels, text: string, lang: TaxonomyLang): NormalisedText {
+    const hits = loaded.index
+      .lookup(text, MAX_RESOLVED, { exactSuffices: true })
+      .filter((h) => h.confidence >= this.minConfidence);
+    const skills = hits.map((h): ResolvedSkill => ({
+      id: h.conceptId,
+      ...skillLabelIn(loaded, h.conceptId, lang),
+      confidence: round(h.confidence),
+      matchedLabel: h.label,
+      source: sourceOf(h),
+      ...(h.tag?.startsWith('occupation/') ? { occupationId: h.tag } : {}),
+    }));
+    return { text, skills, certainty: certaintyOf(hits) };
   }
 
   async describe(q: DescribeConceptsQuery): Promise<DescribedConcepts> {
@@ -191,6 +239,43 @@ export class TaxonomyService {
     this.styrk.catch(() => (this.styrk = undefined));
     return this.styrk;
   }
+}
+
+/** The skill's preferred label in the asked language or the first of its fallback chain that has one. */
+function skillLabelIn(
+  loaded: LoadedLabels,
+  id: string,
+  lang: TaxonomyLang,
+): { label: string; lang: TaxonomyLang } {
+  const byLang = loaded.preferred.get(id);
+  for (const l of labelFallback(lang)) {
+    const label = byLang?.get(l);
+    if (label) return { label, lang: l };
+  }
+  return { label: id, lang: SKILL_LABEL_LANG };
+}
+
+function sourceOf(h: LookupResult): ResolutionSource {
+  if (h.kind !== 'term') return 'esco';
+  return h.tag === 'glossary' ? 'glossary' : 'occupation';
+}
+
+/**
+ * Sure when the best reading is (nearly) literally one of the skill's names, a glossary word or an occupation's
+ * name, and no other reading is as likely. The skills a single glossary word or occupation name stands for
+ * are one reading, not a doubt between several.
+ */
+function certaintyOf(hits: LookupResult[]): ResolutionCertainty {
+  const [top] = hits;
+  if (!top) return 'none';
+  if (top.confidence < SURE_CONFIDENCE) return 'unsure';
+  // ESCO's own name of a skill and a curated word win a tie by design (see LabelIndex): no doubt there.
+  if (top.kind === 'preferred' || top.kind === 'term') return 'sure';
+  const sameReading = (h: LookupResult) => h.kind === top.kind && h.tag === top.tag && h.label === top.label;
+  const rival = hits
+    .slice(1)
+    .some((h) => h.confidence >= top.confidence - AMBIGUOUS_MARGIN && !sameReading(h));
+  return rival ? 'unsure' : 'sure';
 }
 
 function round(x: number): number {

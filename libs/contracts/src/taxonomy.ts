@@ -180,18 +180,36 @@ export interface OccupationDetail extends OccupationHit {
   optionalSkills: SkillRef[];
 }
 
+/**
+ * Why a text resolved to a skill: one of the skill's ESCO labels (English, or Norwegian where ESCO has
+ * published them), a word of the Brobygger glossary, or the name of an occupation standing for its core skills.
+ */
+export type ResolutionSource = 'esco' | 'glossary' | 'occupation';
+
 export interface ResolvedSkill {
   id: string;
+  /** The skill's name in the asked language where the taxonomy has one, else English (see `lang`). */
   label: string;
+  lang?: TaxonomyLang;
   /** 0–1; 1 is an exact label. Below the service's threshold nothing is returned at all. */
   confidence: number;
   matchedLabel: string;
+  source?: ResolutionSource;
+  /** With source `occupation`: the occupation whose name was typed. */
+  occupationId?: string;
 }
+
+/**
+ * sure: an exact or near-exact label, a glossary word or an occupation's name, and no other reading as
+ * likely; unsure: the best guess, with alternatives worth showing; none: nothing close enough.
+ */
+export type ResolutionCertainty = 'sure' | 'unsure' | 'none';
 
 export interface NormalisedText {
   text: string;
   /** Best first; empty when nothing is close enough ("none"). */
   skills: ResolvedSkill[];
+  certainty: ResolutionCertainty;
 }
 
 export interface ExtractedSkill extends ResolvedSkill {

@@ -29,6 +29,8 @@ export interface SkillDocument {
   preferred_en: string;
   alt_en: string[];
   hidden_en: string[];
+  /** Names in other languages (ESCO's Norwegian labels) and the glossary's words for the skill, any language. */
+  labels_other?: string[];
 }
 
 export type OccupationDocument = {
@@ -57,8 +59,8 @@ const typoTolerance: Settings['typoTolerance'] = {
  */
 export function skillIndexSettings(synonyms: Record<string, string[]>): Settings {
   return {
-    searchableAttributes: ['preferred_en', 'alt_en', 'hidden_en'],
-    displayedAttributes: ['id', 'type', 'reuseLevel', 'preferred_en', 'alt_en', 'hidden_en'],
+    searchableAttributes: ['preferred_en', 'alt_en', 'labels_other', 'hidden_en'],
+    displayedAttributes: ['id', 'type', 'reuseLevel', 'preferred_en', 'alt_en', 'hidden_en', 'labels_other'],
     filterableAttributes: ['type', 'reuseLevel'],
     sortableAttributes: [],
     rankingRules: [

@@ -3,3 +3,4 @@ export * from './metrics';
 export * from './proximity';
 export * from './similarity';
 export * from './text';
+export * from './core-skills';

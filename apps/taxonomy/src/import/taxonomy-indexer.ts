@@ -55,13 +55,16 @@ async function buildAndSwap(meili: Meilisearch, uid: string, settings: Settings,
 }
 
 export function skillDocuments(data: TaxonomyData): SkillDocument[] {
-  const labels = new Map<string, { alt: string[]; hidden: string[] }>();
+  const labels = new Map<string, { alt: string[]; hidden: string[]; other: string[] }>();
+  const entryOf = (id: string) =>
+    labels.get(id) ?? labels.set(id, { alt: [], hidden: [], other: [] }).get(id)!;
   for (const l of data.skillLabels) {
-    if (l.kind === 'preferred') continue;
-    const entry = labels.get(l.skillId) ?? { alt: [], hidden: [] };
-    (l.kind === 'alt' ? entry.alt : entry.hidden).push(l.label);
-    labels.set(l.skillId, entry);
+    if (l.lang !== 'en') entryOf(l.skillId).other.push(l.label);
+    else if (l.kind !== 'preferred')
+      (l.kind === 'alt' ? entryOf(l.skillId).alt : entryOf(l.skillId).hidden).push(l.label);
   }
+  // Glossary words find their skills while being typed ("svei…" → welding), in every language.
+  for (const g of data.glossary) for (const id of g.skillIds) entryOf(id).other.push(g.term);
   return data.skills.map((s) => ({
     key: escoKey(s.id),
     id: s.id,
@@ -73,6 +76,7 @@ export function skillDocuments(data: TaxonomyData): SkillDocument[] {
     // ESCO lists the preferred label among the alternatives too; once is enough.
     alt_en: (labels.get(s.id)?.alt ?? []).filter((a) => a !== s.preferredLabel),
     hidden_en: labels.get(s.id)?.hidden ?? [],
+    labels_other: [...new Set(labels.get(s.id)?.other ?? [])],
   }));
 }
 

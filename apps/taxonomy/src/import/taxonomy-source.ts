@@ -43,6 +43,22 @@ export interface OccupationLabelRow {
   kind: LabelKind;
   label: string;
 }
+/** A word people use for some skills, mapped by hand (data/taxonomy/glossary.csv); see GLOSSARY_LANGS. */
+export interface GlossaryRow {
+  lang: string;
+  term: string;
+  /** Best first. */
+  skillIds: string[];
+  note: string | null;
+}
+
+/** The languages the glossary is written in: the four Brobygger's candidates read. */
+export const GLOSSARY_LANGS = ['nb', 'en', 'ar', 'uk'] as const;
+
+/** Optional files: a release without them (such as the test fixture) simply has none of their rows. */
+const NORWEGIAN_SKILL_LABELS = 'skills_nb.csv.gz';
+const GLOSSARY = 'glossary.csv';
+
 export interface TaxonomyData {
   version: string;
   checksum: string;
@@ -54,6 +70,7 @@ export interface TaxonomyData {
   occupations: OccupationRow[];
   occupationLabels: OccupationLabelRow[];
   occupationSkills: { occupationId: string; skillId: string; relation: Relation }[];
+  glossary: GlossaryRow[];
   iscoGroups: { code: string; level: number; labelEn: string; labelNb: string | null }[];
   styrkGroups: {
     code: string;
@@ -138,7 +155,26 @@ export function readTaxonomy(dir: string): TaxonomyData {
   const skillLabels = labelRows(
     table('skills_en.csv.gz', ['id', 'preferredLabel', 'altLabels', 'hiddenLabels']),
     'en',
-  ).map(([id, lang, kind, label]) => ({ skillId: id, lang, kind, label }));
+  ).map(([id, lang, kind, label]): SkillLabelRow => ({ skillId: id, lang, kind, label }));
+  // ESCO's own Norwegian skill labels, as far as they are public (see data/taxonomy/SOURCE_AND_LICENSE.md).
+  const nbSeen = new Set<string>();
+  if (manifest.files[NORWEGIAN_SKILL_LABELS] !== undefined) {
+    table(NORWEGIAN_SKILL_LABELS, ['id', 'kind', 'label']).forEach((r, i) => {
+      const at = `${NORWEGIAN_SKILL_LABELS} line ${i + 2}`;
+      expect(skillIds.has(r.id), `${at}: unknown skill "${r.id}"`);
+      expect(r.kind === 'preferred' || r.kind === 'alt', `${at}: kind "${r.kind}" is not preferred/alt`);
+      const label = r.label?.trim();
+      expect(Boolean(label), `${at}: label is empty`);
+      const key = `${r.id}\u0000${r.kind}\u0000${label}`;
+      if (nbSeen.has(key)) return;
+      nbSeen.add(key);
+      skillLabels.push({ skillId: r.id, lang: 'nb', kind: r.kind, label });
+    });
+  }
+  const glossary =
+    manifest.files[GLOSSARY] !== undefined
+      ? readGlossary(table(GLOSSARY, ['lang', 'term', 'skills']), skillIds)
+      : [];
 
   const skillGroups = table('skill_groups_en.csv.gz', ['id', 'code', 'preferredLabel']).map((r) => ({
     id: r.id,
@@ -271,6 +307,7 @@ export function readTaxonomy(dir: string): TaxonomyData {
     occupations,
     occupationLabels,
     occupationSkills,
+    glossary,
     iscoGroups,
     styrkGroups,
     skipped: [
@@ -320,10 +357,14 @@ function readTable(dir: string, manifest: Manifest, file: string): Row[] {
     `${file} is corrupted: its sha256 is ${actual}, manifest.json says ${expected}`,
   );
   let rows: Row[];
+  // Files people review by hand (the glossary) ship as plain CSV; ESCO's bulk files are gzip-compressed.
+  const gz = file.endsWith('.gz');
   try {
-    rows = parse<Row>(gunzipSync(bytes), { columns: true, skip_empty_lines: true, bom: true });
+    rows = parse<Row>(gz ? gunzipSync(bytes) : bytes, { columns: true, skip_empty_lines: true, bom: true });
   } catch (err) {
-    throw new TaxonomyDataError(`${file} is not a valid gzip-compressed CSV: ${(err as Error).message}`);
+    throw new TaxonomyDataError(
+      `${file} is not a valid ${gz ? 'gzip-compressed ' : ''}CSV: ${(err as Error).message}`,
+    );
   }
   expect(rows.length > 0, `${file} has no rows`);
   return rows;
@@ -346,6 +387,27 @@ function labelRows(rows: Row[], lang: string | ((r: Row) => string)): [string, s
     multi(r.hiddenLabels).forEach((h) => push('hidden', h));
   }
   return out;
+}
+
+/** The glossary's rows checked: a known language, a term, 1–4 known skills; one row per language and term. */
+function readGlossary(rows: Row[], skillIds: Set<string>): GlossaryRow[] {
+  const seen = new Set<string>();
+  return rows.map((r, i) => {
+    const at = `${GLOSSARY} line ${i + 2}`;
+    expect(
+      (GLOSSARY_LANGS as readonly string[]).includes(r.lang),
+      `${at}: lang "${r.lang}" is not one of ${GLOSSARY_LANGS.join(', ')}`,
+    );
+    const term = r.term?.trim() ?? '';
+    expect(term.length > 0 && term.length <= 100, `${at}: term must be 1–100 characters`);
+    const ids = multi(r.skills?.replaceAll('|', ' | '));
+    expect(ids.length >= 1 && ids.length <= 4, `${at}: skills must name 1–4 skill ids`);
+    for (const id of ids) expect(skillIds.has(id), `${at}: unknown skill "${id}"`);
+    const key = `${r.lang}\u0000${term.toLowerCase()}`;
+    expect(!seen.has(key), `${at}: "${term}" (${r.lang}) appears twice`);
+    seen.add(key);
+    return { lang: r.lang, term, skillIds: ids, note: blankToNull(r.note) };
+  });
 }
 
 function relation(value: string, at: string): Relation {

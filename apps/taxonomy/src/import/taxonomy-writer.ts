@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SkillNeighbour } from '@brobygger/contracts';
 import { TAXONOMY_SCHEMA as S } from '../schema';
+import { glossaryKey } from '../glossary/glossary-key';
 import type { TaxonomyData } from './taxonomy-source';
 
 /** JSON documents of this many rows per statement keep each parameter a few MB. */
@@ -192,6 +193,7 @@ export class TaxonomyWriter {
       ],
       neighbours.map((n) => ({ skill_id: n.skillId, other_id: n.other, score: n.score, reason: n.reason })),
     );
+    await this.writeGlossary(data);
     await this.em.execute(
       `insert into ${S}.release (version, checksum, imported_at, skills, occupations, indexed_at)
        values (?, ?, now(), ?, ?, null)
@@ -199,6 +201,33 @@ export class TaxonomyWriter {
          skills = excluded.skills, occupations = excluded.occupations, indexed_at = null`,
       [v, data.checksum, data.skills.length, data.occupations.length],
     );
+  }
+
+  /**
+   * The shipped glossary joins what admins keep: a new shipped entry is added; a shipped entry nobody has
+   * reviewed or changed follows the file; anything an admin reviewed, rejected or added stays as they left it.
+   */
+  private async writeGlossary(data: TaxonomyData): Promise<void> {
+    const rows = data.glossary.map((g) => ({
+      lang: g.lang,
+      term: g.term,
+      term_key: glossaryKey(g.term),
+      skill_ids: g.skillIds,
+      note: g.note,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await this.em.execute(
+        `insert into ${S}.glossary_entry (id, lang, term, term_key, skill_ids, note, origin, status, updated_at)
+         select gen_random_uuid(), lang, term, term_key, skill_ids, note, 'shipped', 'drafted', now()
+         from jsonb_to_recordset(?::jsonb) as r(lang text, term text, term_key text, skill_ids text[], note text)
+         on conflict (lang, term_key) do update set term = excluded.term, skill_ids = excluded.skill_ids,
+           note = excluded.note, updated_at = now(), revision = nextval('${S}.glossary_revision')
+         where glossary_entry.origin = 'shipped' and glossary_entry.status = 'drafted'
+           and (glossary_entry.skill_ids, glossary_entry.term, glossary_entry.note)
+             is distinct from (excluded.skill_ids, excluded.term, excluded.note)`,
+        [JSON.stringify(rows.slice(i, i + CHUNK))],
+      );
+    }
   }
 
   private async replace(table: string, columns: Column[], rows: object[]): Promise<void> {
