@@ -110,7 +110,7 @@ describe('candidates service over RPC', () => {
     expect(view.skills[1].text).toBe('weldng');
     // The id given directly is the same skill as the first text: one skill, not two.
     expect(view.skills.filter((s) => s.skillId === OPERATE_FORKLIFT)).toHaveLength(1);
-    expect(view.skills.at(-1)).toEqual({ skillId: null, label: null, text: 'zzqx' });
+    expect(view.skills.at(-1)).toEqual({ skillId: null, label: null, text: 'zzqx', certainty: 'none' });
     expect(view.home).toMatchObject({ postcode: '0668', municipality: '0301', municipalityName: 'Oslo' });
     expect(view.phone).toBe('+4791234567');
 

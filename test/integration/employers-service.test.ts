@@ -205,11 +205,13 @@ describe('employers service over RPC', () => {
         skillId: OPERATE_FORKLIFT,
         label: 'operate forklift',
         confidence: 1,
+        certainty: 'sure',
+        source: 'esco',
         text: 'operate forklift',
         minLevel: 3,
       },
     ]);
-    expect(o.niceToHaveSkills).toEqual([{ skillId: null, label: null, text: 'zzqx' }]);
+    expect(o.niceToHaveSkills).toEqual([{ skillId: null, label: null, text: 'zzqx', certainty: 'none' }]);
     expect(o.workplace).toMatchObject({ municipality: '0301', mode: 'on-site' }); // the employer's address
   });
 

@@ -178,7 +178,7 @@ describe('taxonomy service over RPC', () => {
 
     it('returns nothing for text that names no skill', async () => {
       const [r] = await resolve(['xyzzy qwerty plugh']);
-      expect(r).toEqual({ text: 'xyzzy qwerty plugh', skills: [] });
+      expect(r).toEqual({ text: 'xyzzy qwerty plugh', skills: [], certainty: 'none' });
     });
 
     it('extracts the skills a paragraph mentions', async () => {

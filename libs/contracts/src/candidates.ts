@@ -34,7 +34,7 @@ import {
 import { OPENING_TYPES, type OpeningType } from './employers';
 import type { CandidateScoringFeatures } from './matching';
 import { PageQueryDto } from './pagination';
-import { OCCUPATION_ID, SKILL_ID } from './taxonomy';
+import { OCCUPATION_ID, SKILL_ID, type ResolutionCertainty, type ResolutionSource } from './taxonomy';
 
 export const CANDIDATE_STATUSES = ['active', 'paused', 'placed', 'archived'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
@@ -678,8 +678,16 @@ export interface SkillClaimView {
   /** The taxonomy's preferred label (English: ESCO has no Norwegian skill labels). */
   label: string | null;
   text?: string;
+  /** Other texts in the same list that resolved to this skill: kept, not dropped. */
+  alsoTexts?: string[];
   /** 0–1; how sure the normalisation was (1 when chosen by id). */
   confidence?: number;
+  /** For a text: sure, unsure (see `alternatives`) or none (kept as text only). */
+  certainty?: ResolutionCertainty;
+  /** For a text: what resolved it (an ESCO label, a glossary word, an occupation's name). */
+  source?: ResolutionSource;
+  /** For an unsure text: other readings to choose from, best first (send one as `skillId` to pick it). */
+  alternatives?: { skillId: string; label: string; confidence: number }[];
   level?: number;
   years?: number;
 }

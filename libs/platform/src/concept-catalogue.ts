@@ -6,7 +6,6 @@ import {
   type NormaliseResult,
   type NormalisedText,
   type FieldError,
-  type ResolvedSkill,
   type SkillClaimView,
 } from '@brobygger/contracts';
 import { RpcCaller } from './rpc';
@@ -26,15 +25,15 @@ const MAX_CACHED_TEXTS = 100_000;
 @Injectable()
 export class ConceptCatalogue {
   private readonly cache = new Map<string, { labels: ConceptLabels; at: number }>();
-  private readonly textCache = new Map<string, { skill: ResolvedSkill | undefined; at: number }>();
+  private readonly textCache = new Map<string, { resolved: NormalisedText; at: number }>();
 
   constructor(private readonly rpc: RpcCaller) {}
 
   /**
-   * The best skill for each text (same order), or undefined where nothing is close enough. Answers are
-   * cached like labels: a spreadsheet names the same few hundred skills in thousands of rows.
+   * What each text resolved to (same order): the readings best first and how sure the taxonomy is. Answers
+   * are cached like labels: a spreadsheet names the same few hundred skills in thousands of rows.
    */
-  async resolveTexts(texts: string[]): Promise<(ResolvedSkill | undefined)[]> {
+  async resolveTexts(texts: string[]): Promise<NormalisedText[]> {
     const now = Date.now();
     const ask = [...new Set(texts)].filter((t) => {
       const hit = this.textCache.get(t);
@@ -48,9 +47,14 @@ export class ConceptCatalogue {
         lang: 'nb',
       });
       const results: NormalisedText[] = res.kind === 'texts' ? res.results : [];
-      chunk.forEach((t, j) => this.textCache.set(t, { skill: results[j]?.skills[0], at: now }));
+      chunk.forEach((t, j) =>
+        this.textCache.set(t, {
+          resolved: results[j] ?? { text: t, skills: [], certainty: 'none' },
+          at: now,
+        }),
+      );
     }
-    const out = texts.map((t) => this.textCache.get(t)?.skill);
+    const out = texts.map((t) => this.textCache.get(t)!.resolved);
     if (this.textCache.size > MAX_CACHED_TEXTS) this.textCache.clear();
     return out;
   }
@@ -93,20 +97,25 @@ export interface SkillInput {
   text?: string;
 }
 
+/** How many other readings of an unsure text a profile or opening offers to choose from. */
+const MAX_ALTERNATIVES = 3;
+
 /**
  * A list of skills as stored: ids checked against `known`, texts resolved through `byText` (the text kept
- * beside the id, or kept alone when nothing is close), one entry per skill (the first wins). `extra` copies
- * what the caller keeps per skill (level, years, minimum level). Problems name `<field>.<i>.skillId`.
+ * beside the id, or kept alone when nothing is close, with how sure the taxonomy was and, when unsure, the
+ * other readings to choose from). Two items that name one skill are one entry: the first keeps its level and
+ * text, and the other texts are kept beside it (`alsoTexts`), so nothing typed is silently dropped. `extra`
+ * copies what the caller keeps per skill (level, years, minimum level). Problems name `<field>.<i>.skillId`.
  */
 export function resolveSkillList<T extends SkillInput, X extends object>(
   field: string,
   items: T[],
-  byText: Map<string, ResolvedSkill | undefined>,
+  byText: Map<string, NormalisedText>,
   known: Map<string, ConceptLabels>,
   extra: (item: T) => X,
   errors: FieldError[],
 ): (SkillClaimView & X)[] {
-  const seen = new Set<string>();
+  const byKey = new Map<string, SkillClaimView & X>();
   const out: (SkillClaimView & X)[] = [];
   items.forEach((s, i) => {
     let claim: SkillClaimView;
@@ -118,16 +127,38 @@ export function resolveSkillList<T extends SkillInput, X extends object>(
       }
       claim = { skillId: s.skillId, label: c.label, confidence: 1 };
     } else {
-      const r = byText.get(s.text!);
-      claim = r
-        ? { skillId: r.id, label: r.label, confidence: r.confidence }
-        : { skillId: null, label: null };
+      claim = claimOfText(byText.get(s.text!));
     }
-    // Two texts that resolve to one skill are one skill; the first keeps its text and level.
     const key = claim.skillId ?? `text:${s.text!.toLowerCase()}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ ...claim, ...(s.text ? { text: s.text } : {}), ...extra(s) });
+    const first = byKey.get(key);
+    if (first) {
+      if (s.text && s.text !== first.text && !first.alsoTexts?.includes(s.text))
+        first.alsoTexts = [...(first.alsoTexts ?? []), s.text];
+      return;
+    }
+    const entry = { ...claim, ...(s.text ? { text: s.text } : {}), ...extra(s) };
+    byKey.set(key, entry);
+    out.push(entry);
   });
   return out;
+}
+
+function claimOfText(r: NormalisedText | undefined): SkillClaimView {
+  const [best, ...others] = r?.skills ?? [];
+  if (!best) return { skillId: null, label: null, certainty: 'none' };
+  const certainty = r!.certainty;
+  return {
+    skillId: best.id,
+    label: best.label,
+    confidence: best.confidence,
+    certainty,
+    ...(best.source ? { source: best.source } : {}),
+    ...(certainty === 'unsure' && others.length
+      ? {
+          alternatives: others
+            .slice(0, MAX_ALTERNATIVES)
+            .map((o) => ({ skillId: o.id, label: o.label, confidence: o.confidence })),
+        }
+      : {}),
+  };
 }
