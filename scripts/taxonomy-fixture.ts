@@ -28,8 +28,10 @@ const OCCUPATIONS = [
 ];
 
 type Row = Record<string, string>;
-const read = (file: string): Row[] =>
-  parse<Row>(gunzipSync(readFileSync(join(SOURCE, file))), { columns: true, bom: true });
+const read = (file: string): Row[] => {
+  const bytes = readFileSync(join(SOURCE, file));
+  return parse<Row>(file.endsWith('.gz') ? gunzipSync(bytes) : bytes, { columns: true, bom: true });
+};
 
 const occupations = read('occupations_en.csv.gz').filter((o) => OCCUPATIONS.includes(o.preferredLabel));
 if (occupations.length !== OCCUPATIONS.length) throw new Error('an occupation of the slice is not in ESCO');
@@ -69,6 +71,9 @@ const tables: Record<string, Row[]> = {
   'isco08_groups_no.csv.gz': read('isco08_groups_no.csv.gz'),
   'styrk08_ssb.csv.gz': read('styrk08_ssb.csv.gz'),
   'styrk08_nav_yrkeskategori.csv.gz': read('styrk08_nav_yrkeskategori.csv.gz'),
+  'skills_nb.csv.gz': read('skills_nb.csv.gz').filter((l) => skillIds.has(l.id)),
+  // A glossary word stays when all its skills are in the slice, with the skills as the glossary has them.
+  'glossary.csv': read('glossary.csv').filter((g) => g.skills.split('|').every((id) => skillIds.has(id))),
 };
 
 const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -79,12 +84,13 @@ for (const [file, rows] of Object.entries(tables)) {
   const csv = [columns, ...rows.map((r) => columns.map((c) => r[c] ?? ''))]
     .map((line) => line.map(cell).join(','))
     .join('\n');
-  const bytes = gzipSync(`${csv}\n`, { level: 9 });
+  // The glossary is read by people: plain text, as in data/taxonomy.
+  const bytes = file.endsWith('.gz') ? gzipSync(`${csv}\n`, { level: 9 }) : Buffer.from(`${csv}\n`);
   writeFileSync(join(TARGET, file), bytes);
   files[file] = createHash('sha256').update(bytes).digest('hex');
 }
 const manifest = {
-  version: 'fixture-1',
+  version: 'fixture-2',
   description: `A slice of ESCO v1.1.1 for tests: ${OCCUPATIONS.join(', ')}, their ${skills.length} skills`,
   files,
 };

@@ -24,7 +24,7 @@ describe('the taxonomy over HTTP', () => {
   it('was imported by npm start, and any signed-in role may read it', async () => {
     const res = await sys.api<TaxonomyInfo>('GET', '/api/v1/taxonomy', { token: candidate });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ version: 'fixture-1', skills: 487, occupations: 10 });
+    expect(res.body).toMatchObject({ version: 'fixture-2', skills: 487, occupations: 10 });
     expect((await sys.api('GET', '/api/v1/taxonomy/skills?q=weld')).status).toBe(401);
   });
 

@@ -74,7 +74,7 @@ describe('taxonomy import', () => {
 
   it('loads the release into the tables and both search indexes, then does nothing the second time', async () => {
     const first = await importTaxonomy(opts(TAXONOMY_FIXTURE));
-    expect(first).toMatchObject({ version: 'fixture-1', status: 'imported' });
+    expect(first).toMatchObject({ version: 'fixture-2', status: 'imported' });
     const after = await counts();
     expect(after.skills).toBe(487);
     expect(after.links).toBeGreaterThan(487);
@@ -101,7 +101,7 @@ describe('taxonomy import', () => {
     const rescore = () =>
       db.query(`select job_name, job_id from taxonomy.outbox where job_name = 'matching.rescore-all'`);
     expect((await rescore()).rows).toEqual([
-      { job_name: 'matching.rescore-all', job_id: 'rescore-all.taxonomy.fixture-1' },
+      { job_name: 'matching.rescore-all', job_id: 'rescore-all.taxonomy.fixture-2' },
     ]);
     expect(await importTaxonomy(opts(TAXONOMY_FIXTURE))).toMatchObject({ status: 'unchanged' });
     expect(await counts()).toEqual(after);
@@ -135,7 +135,7 @@ describe('taxonomy import', () => {
   it('stops on a corrupted file with its name, leaving the previous release in place', async () => {
     const dir = copyFixture();
     dirs.push(dir);
-    setVersion(dir, 'fixture-2');
+    setVersion(dir, 'fixture-3');
     // Bytes that no longer match the manifest: a truncated download, a bad disk.
     const path = join(dir, 'occupation_skill_relations.csv.gz');
     writeFileSync(path, readFileSync(path).subarray(0, 500));
@@ -150,7 +150,7 @@ describe('taxonomy import', () => {
   it('stops on a malformed row with file and line, even when the checksum was updated to match', async () => {
     const dir = copyFixture();
     dirs.push(dir);
-    setVersion(dir, 'fixture-2');
+    setVersion(dir, 'fixture-3');
     rewriteCsv(
       dir,
       'skill_skill_relations.csv.gz',
@@ -167,7 +167,7 @@ describe('taxonomy import', () => {
   it('a new version updates in place: ids stay, labels change, a dropped skill is retired not deleted', async () => {
     const dir = copyFixture();
     dirs.push(dir);
-    setVersion(dir, 'fixture-2');
+    setVersion(dir, 'fixture-3');
     const { id: dropped } = await one<{ id: string }>(
       `select id from taxonomy.skill s where not exists
          (select 1 from taxonomy.skill_relation r where r.skill_id = s.id or r.related_skill_id = s.id)
@@ -200,10 +200,10 @@ describe('taxonomy import', () => {
     const ids = async () =>
       (await db.query<{ id: string }>('select id from taxonomy.skill order by id')).rows.map((r) => r.id);
     const before = await ids();
-    expect(await importTaxonomy(opts(dir))).toMatchObject({ version: 'fixture-2', status: 'imported' });
+    expect(await importTaxonomy(opts(dir))).toMatchObject({ version: 'fixture-3', status: 'imported' });
     expect(await ids()).toEqual(before);
     expect(await one('select retired_in from taxonomy.skill where id = $1', [dropped])).toEqual({
-      retired_in: 'fixture-2',
+      retired_in: 'fixture-3',
     });
     expect(
       (

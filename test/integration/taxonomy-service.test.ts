@@ -3,8 +3,11 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Meilisearch } from 'meilisearch';
 import pino from 'pino';
 import {
+  Conflict,
   Patterns,
   ServiceUnavailable,
+  type GlossaryEntryView,
+  type Page,
   ValidationFailed,
   type NormaliseResult,
   type OccupationDetail,
@@ -16,6 +19,7 @@ import {
   bootstrapRpcService,
   loadConfig,
   PrefixedRedisClient,
+  requestContext,
   RpcCaller,
   rpcChannelPrefix,
   transportOptions,
@@ -77,7 +81,7 @@ describe('taxonomy service over RPC', () => {
     } finally {
       await orm.close(true);
     }
-    expect(await rpc.call(Patterns.taxonomy.info, {})).toMatchObject({ version: 'fixture-1', skills: 487 });
+    expect(await rpc.call(Patterns.taxonomy.info, {})).toMatchObject({ version: 'fixture-2', skills: 487 });
   });
 
   describe('skill autocomplete', () => {
@@ -215,5 +219,138 @@ describe('taxonomy service over RPC', () => {
       reason: 'narrower',
     });
     expect(n.every((x) => x.skillId === OPERATE_FORKLIFT && x.score > 0 && x.score <= 1)).toBe(true);
+  });
+
+  describe('everyday words (the glossary, Norwegian labels, occupation names)', () => {
+    const COOK = 'occupation/90f75f67-495d-49fa-ab57-2f320e251d7e';
+    const CLEAN_FLOORS = 'skill/a2cd3b30-2d6c-473e-a5d4-4e7cb576babe';
+    const normalise = async (texts: string[], lang = 'nb') => {
+      const r = await rpc.call<NormaliseResult>(Patterns.taxonomy.normalise, { texts, lang });
+      if (r.kind !== 'texts') throw new Error('expected texts');
+      return r.results;
+    };
+    const asAdmin = <T>(fn: () => Promise<T>) =>
+      requestContext.run({ requestId: 'test', actor: { sub: 'admin-7', role: 'admin' } }, fn);
+
+    it('resolves a Norwegian everyday word through the glossary, surely, and an Arabic one too', async () => {
+      const [sveising, arabic] = [
+        ...(await normalise(['Sveising'])),
+        ...(await normalise(['تنظيف الأرضيات'], 'ar')),
+      ];
+      expect(sveising.skills[0]).toMatchObject({
+        id: OPERATE_WELDING_EQUIPMENT,
+        source: 'glossary',
+        matchedLabel: 'sveising',
+        confidence: 1,
+      });
+      expect(sveising.certainty).toBe('sure');
+      expect(arabic.skills[0]).toMatchObject({ id: CLEAN_FLOORS, source: 'glossary' });
+    });
+
+    it("takes an occupation word typed as a skill as that occupation's core skills", async () => {
+      const [kokk] = await normalise(['kokk']);
+      const cook = await rpc.call<OccupationDetail>(Patterns.taxonomy.getOccupation, {
+        id: COOK,
+        lang: 'en',
+      });
+      expect(kokk.skills[0]).toMatchObject({ source: 'occupation', occupationId: COOK });
+      expect(cook.essentialSkills.map((s) => s.id)).toContain(kokk.skills[0].id);
+      expect(kokk.certainty).toBe('sure');
+    });
+
+    it('autocompletes a whole Norwegian word to what it resolves to, first', async () => {
+      const hits = await rpc.call<SkillHit[]>(Patterns.taxonomy.searchSkills, {
+        q: 'sveising',
+        lang: 'nb',
+        limit: 5,
+      });
+      expect(hits[0]).toMatchObject({ id: OPERATE_WELDING_EQUIPMENT, matchedLabel: 'sveising' });
+    });
+
+    it('an admin adds a word, it resolves at once and every match is rescored; a review names the admin', async () => {
+      const added = await asAdmin(() =>
+        rpc.call<GlossaryEntryView>(Patterns.taxonomy.addGlossaryEntry, {
+          lang: 'nb',
+          term: 'gaffelkjøring',
+          skillIds: [OPERATE_FORKLIFT],
+          note: 'forklift driving',
+        }),
+      );
+      expect(added).toMatchObject({
+        origin: 'admin',
+        status: 'drafted',
+        createdBy: 'admin-7',
+        source: 'glossary',
+      });
+      expect(added.skills).toEqual([{ id: OPERATE_FORKLIFT, label: 'operate forklift' }]);
+      const [r] = await normalise(['gaffelkjøring']);
+      expect(r.skills[0]).toMatchObject({ id: OPERATE_FORKLIFT, source: 'glossary', confidence: 1 });
+
+      const reviewed = await asAdmin(() =>
+        rpc.call<GlossaryEntryView>(Patterns.taxonomy.updateGlossaryEntry, {
+          id: added.id,
+          status: 'reviewed',
+        }),
+      );
+      expect(reviewed).toMatchObject({ status: 'reviewed', reviewedBy: 'admin-7' });
+      // Matching hears of it like of a new release: one "rescore everything" per glossary revision, through the
+      // outbox (its relay polls once a minute, long after this test).
+      const orm = await MikroORM.init(taxonomyOrmConfig(iso.databaseUrl));
+      try {
+        const rows = await orm.em
+          .fork()
+          .execute<{ job_id: string }[]>(
+            `select job_id from taxonomy.outbox where job_name = 'matching.rescore-all' and job_id like 'rescore-all.glossary.%'`,
+          );
+        expect(rows).toHaveLength(2);
+      } finally {
+        await orm.close(true);
+      }
+
+      const rejected = await asAdmin(() =>
+        rpc.call<GlossaryEntryView>(Patterns.taxonomy.updateGlossaryEntry, {
+          id: added.id,
+          status: 'rejected',
+        }),
+      );
+      expect(rejected.status).toBe('rejected');
+      const [after] = await normalise(['gaffelkjøring']);
+      expect(after.skills[0]?.source).not.toBe('glossary');
+    });
+
+    it('refuses a word the language already has, an unknown skill and a bad language, naming the field', async () => {
+      const dup = await asAdmin(() =>
+        rpc.call(Patterns.taxonomy.addGlossaryEntry, {
+          lang: 'nb',
+          term: 'SVEISING',
+          skillIds: [OPERATE_FORKLIFT],
+        }),
+      ).catch((e: unknown) => e);
+      expect(dup).toBeInstanceOf(Conflict);
+      for (const [body, field] of [
+        [
+          { lang: 'nb', term: 'noe nytt', skillIds: ['skill/00000000-0000-0000-0000-000000000000'] },
+          'skillIds',
+        ],
+        [{ lang: 'xx', term: 'noe nytt', skillIds: [OPERATE_FORKLIFT] }, 'lang'],
+        [{ lang: 'nb', term: ' ', skillIds: [OPERATE_FORKLIFT] }, 'term'],
+        [{ lang: 'nb', term: 'noe nytt', skillIds: [] }, 'skillIds'],
+      ] as const) {
+        const err = (await asAdmin(() => rpc.call(Patterns.taxonomy.addGlossaryEntry, body)).catch(
+          (e: unknown) => e,
+        )) as ValidationFailed;
+        expect(err).toBeInstanceOf(ValidationFailed);
+        expect(err.fields?.map((f) => f.field)).toEqual([field]);
+      }
+    });
+
+    it("lists the glossary by language and term prefix with the skills' names", async () => {
+      const page = await rpc.call<Page<GlossaryEntryView>>(Patterns.taxonomy.listGlossary, {
+        lang: 'nb',
+        q: 'sveis',
+      });
+      expect(page.items.map((e) => e.term)).toEqual(expect.arrayContaining(['sveise', 'sveising']));
+      expect(page.items[0]).toMatchObject({ origin: 'shipped', status: 'drafted', lang: 'nb' });
+    });
   });
 });

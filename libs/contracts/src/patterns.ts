@@ -65,6 +65,9 @@ export const Patterns = {
     normalise: 'taxonomy.normalise',
     relatedSkills: 'taxonomy.skills.related',
     describe: 'taxonomy.concepts.describe',
+    listGlossary: 'taxonomy.glossary.list',
+    addGlossaryEntry: 'taxonomy.glossary.add',
+    updateGlossaryEntry: 'taxonomy.glossary.update',
   },
 } as const;
 

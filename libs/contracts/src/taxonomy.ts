@@ -3,7 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsIn,
+  IsUUID,
   IsInt,
   IsOptional,
   IsString,
@@ -14,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { trimmed } from './common';
+import { PageQueryDto } from './pagination';
 
 /**
  * Languages a taxonomy label can be asked for. ESCO ships occupation labels in the languages of the data we
@@ -247,4 +250,109 @@ export interface TaxonomyInfo {
   skills: number;
   occupations: number;
   importedAt: string | null;
+}
+
+// --- the glossary ---------------------------------------------------------------------------------------
+
+/** The languages the glossary is written in: the four Brobygger's candidates read. */
+export const GLOSSARY_LANGS = ['nb', 'en', 'ar', 'uk'] as const;
+export type GlossaryLang = (typeof GLOSSARY_LANGS)[number];
+export const GLOSSARY_STATUSES = ['drafted', 'reviewed', 'rejected'] as const;
+export type GlossaryStatus = (typeof GLOSSARY_STATUSES)[number];
+export const MAX_GLOSSARY_SKILLS = 4;
+
+export class GlossaryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: GLOSSARY_LANGS })
+  @IsOptional()
+  @IsIn(GLOSSARY_LANGS, { message: `lang must be one of ${GLOSSARY_LANGS.join(', ')}` })
+  lang?: GlossaryLang;
+
+  @ApiPropertyOptional({ enum: GLOSSARY_STATUSES })
+  @IsOptional()
+  @IsIn(GLOSSARY_STATUSES, { message: `status must be one of ${GLOSSARY_STATUSES.join(', ')}` })
+  status?: GlossaryStatus;
+
+  @ApiPropertyOptional({ description: 'Terms starting with this (case and accents ignored)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Entries that point at this skill' })
+  @IsOptional()
+  @Matches(SKILL_ID, { message: 'skillId must be an ESCO skill id (skill/<uuid>)' })
+  skillId?: string;
+}
+
+export class AddGlossaryEntryDto {
+  @ApiProperty({ enum: GLOSSARY_LANGS })
+  @IsIn(GLOSSARY_LANGS, { message: `lang must be one of ${GLOSSARY_LANGS.join(', ')}` })
+  lang!: GlossaryLang;
+
+  @ApiProperty({ example: 'renhold', description: 'The word as people type it, 1–100 characters' })
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 100)
+  @Matches(/\S/, { message: 'term must not be blank' })
+  term!: string;
+
+  @ApiProperty({ type: [String], description: `1–${MAX_GLOSSARY_SKILLS} ESCO skill ids, best first` })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'skillIds needs at least one skill' })
+  @ArrayMaxSize(MAX_GLOSSARY_SKILLS, { message: `skillIds takes at most ${MAX_GLOSSARY_SKILLS} skills` })
+  @Matches(SKILL_ID, { each: true, message: 'each of skillIds must be an ESCO skill id (skill/<uuid>)' })
+  skillIds!: string[];
+
+  @ApiPropertyOptional({ description: 'A short gloss for reviewers' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(0, 500)
+  note?: string;
+}
+
+/** A change by an admin: the skills, the note, or the review (`reviewed` or `rejected`; `drafted` reopens it). */
+export class UpdateGlossaryEntryDto {
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'skillIds needs at least one skill' })
+  @ArrayMaxSize(MAX_GLOSSARY_SKILLS, { message: `skillIds takes at most ${MAX_GLOSSARY_SKILLS} skills` })
+  @Matches(SKILL_ID, { each: true, message: 'each of skillIds must be an ESCO skill id (skill/<uuid>)' })
+  skillIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(0, 500)
+  note?: string;
+
+  @ApiPropertyOptional({ enum: GLOSSARY_STATUSES })
+  @IsOptional()
+  @IsIn(GLOSSARY_STATUSES, { message: `status must be one of ${GLOSSARY_STATUSES.join(', ')}` })
+  status?: GlossaryStatus;
+}
+
+export class UpdateGlossaryEntryCommand extends UpdateGlossaryEntryDto {
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+export interface GlossaryEntryView {
+  id: string;
+  lang: GlossaryLang;
+  term: string;
+  skills: { id: string; label: string }[];
+  note: string | null;
+  /** Always `glossary`: ESCO's own labels are not entries here. */
+  source: 'glossary';
+  /** shipped with the release, or added by an admin. */
+  origin: 'shipped' | 'admin';
+  status: GlossaryStatus;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  createdBy: string | null;
+  updatedAt: string;
 }

@@ -1,7 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
+  AddGlossaryEntryDto,
+  GlossaryQueryDto,
   NormaliseDto,
+  UpdateGlossaryEntryDto,
+  type GlossaryEntryView,
+  type Page,
   OccupationQueryDto,
   Patterns,
   ROLES,
@@ -59,6 +64,37 @@ export class TaxonomyController {
       ]);
     }
     return this.rpc.call(Patterns.taxonomy.getOccupation, { id: `occupation/${uuid}`, lang: q.lang });
+  }
+
+  @Get('glossary')
+  @Roles('staff', 'admin')
+  @ApiOperation({
+    summary: 'The glossary: everyday words (nb, en, ar, uk) mapped to ESCO skills, with their review state',
+  })
+  glossary(@Query() q: GlossaryQueryDto): Promise<Page<GlossaryEntryView>> {
+    return this.rpc.call(Patterns.taxonomy.listGlossary, q);
+  }
+
+  @Post('glossary')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a word to the glossary (drafted until reviewed); matches are rescored' })
+  addGlossaryEntry(@Body() dto: AddGlossaryEntryDto): Promise<GlossaryEntryView> {
+    return this.rpc.call(Patterns.taxonomy.addGlossaryEntry, dto);
+  }
+
+  @Patch('glossary/:id')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Change a glossary entry's skills or note, or review it (reviewed / rejected); matches are rescored",
+  })
+  @ApiParam({ name: 'id', description: 'The entry id (UUID)' })
+  updateGlossaryEntry(
+    @Param('id') id: string,
+    @Body() dto: UpdateGlossaryEntryDto,
+  ): Promise<GlossaryEntryView> {
+    if (!UUID.test(id)) throw new ValidationFailed([{ field: 'id', messages: ['id must be a UUID'] }]);
+    return this.rpc.call(Patterns.taxonomy.updateGlossaryEntry, { ...dto, id });
   }
 
   @Post('normalise')

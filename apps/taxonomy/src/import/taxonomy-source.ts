@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import type { SkillType } from '@brobygger/contracts';
+import { GLOSSARY_LANGS, type SkillType } from '@brobygger/contracts';
 
 /** A data file that is missing, altered or malformed. Nothing has been written when this is thrown. */
 export class TaxonomyDataError extends Error {
@@ -51,9 +51,6 @@ export interface GlossaryRow {
   skillIds: string[];
   note: string | null;
 }
-
-/** The languages the glossary is written in: the four Brobygger's candidates read. */
-export const GLOSSARY_LANGS = ['nb', 'en', 'ar', 'uk'] as const;
 
 /** Optional files: a release without them (such as the test fixture) simply has none of their rows. */
 const NORWEGIAN_SKILL_LABELS = 'skills_nb.csv.gz';
@@ -158,10 +155,18 @@ export function readTaxonomy(dir: string): TaxonomyData {
   ).map(([id, lang, kind, label]): SkillLabelRow => ({ skillId: id, lang, kind, label }));
   // ESCO's own Norwegian skill labels, as far as they are public (see data/taxonomy/SOURCE_AND_LICENSE.md).
   const nbSeen = new Set<string>();
+  // Labels and glossary words of skills this release does not define are left out and counted, as
+  // occupation labels are: a newer ESCO may drop a skill these files still name.
+  let skippedNbRows = 0;
+  const glossarySkipped = { rows: 0 };
   if (manifest.files[NORWEGIAN_SKILL_LABELS] !== undefined) {
     table(NORWEGIAN_SKILL_LABELS, ['id', 'kind', 'label']).forEach((r, i) => {
       const at = `${NORWEGIAN_SKILL_LABELS} line ${i + 2}`;
-      expect(skillIds.has(r.id), `${at}: unknown skill "${r.id}"`);
+      expect(SKILL_ID.test(r.id), `${at}: "${r.id}" is not an ESCO skill id`);
+      if (!skillIds.has(r.id)) {
+        skippedNbRows++;
+        return;
+      }
       expect(r.kind === 'preferred' || r.kind === 'alt', `${at}: kind "${r.kind}" is not preferred/alt`);
       const label = r.label?.trim();
       expect(Boolean(label), `${at}: label is empty`);
@@ -173,7 +178,7 @@ export function readTaxonomy(dir: string): TaxonomyData {
   }
   const glossary =
     manifest.files[GLOSSARY] !== undefined
-      ? readGlossary(table(GLOSSARY, ['lang', 'term', 'skills']), skillIds)
+      ? readGlossary(table(GLOSSARY, ['lang', 'term', 'skills']), skillIds, glossarySkipped)
       : [];
 
   const skillGroups = table('skill_groups_en.csv.gz', ['id', 'code', 'preferredLabel']).map((r) => ({
@@ -318,6 +323,8 @@ export function readTaxonomy(dir: string): TaxonomyData {
         rows: skippedLabelRows,
         reason: 'occupation not in this release',
       },
+      { file: NORWEGIAN_SKILL_LABELS, rows: skippedNbRows, reason: 'skill not in this release' },
+      { file: GLOSSARY, rows: glossarySkipped.rows, reason: 'none of its skills in this release' },
     ].filter((s) => s.rows > 0),
   };
 }
@@ -390,9 +397,9 @@ function labelRows(rows: Row[], lang: string | ((r: Row) => string)): [string, s
 }
 
 /** The glossary's rows checked: a known language, a term, 1–4 known skills; one row per language and term. */
-function readGlossary(rows: Row[], skillIds: Set<string>): GlossaryRow[] {
+function readGlossary(rows: Row[], skillIds: Set<string>, skipped: { rows: number }): GlossaryRow[] {
   const seen = new Set<string>();
-  return rows.map((r, i) => {
+  return rows.flatMap((r, i) => {
     const at = `${GLOSSARY} line ${i + 2}`;
     expect(
       (GLOSSARY_LANGS as readonly string[]).includes(r.lang),
@@ -402,11 +409,16 @@ function readGlossary(rows: Row[], skillIds: Set<string>): GlossaryRow[] {
     expect(term.length > 0 && term.length <= 100, `${at}: term must be 1–100 characters`);
     const ids = multi(r.skills?.replaceAll('|', ' | '));
     expect(ids.length >= 1 && ids.length <= 4, `${at}: skills must name 1–4 skill ids`);
-    for (const id of ids) expect(skillIds.has(id), `${at}: unknown skill "${id}"`);
+    for (const id of ids) expect(SKILL_ID.test(id), `${at}: "${id}" is not an ESCO skill id`);
+    const known = ids.filter((id) => skillIds.has(id));
     const key = `${r.lang}\u0000${term.toLowerCase()}`;
     expect(!seen.has(key), `${at}: "${term}" (${r.lang}) appears twice`);
     seen.add(key);
-    return { lang: r.lang, term, skillIds: ids, note: blankToNull(r.note) };
+    if (known.length === 0) {
+      skipped.rows++;
+      return [];
+    }
+    return [{ lang: r.lang, term, skillIds: known, note: blankToNull(r.note) }];
   });
 }
 
