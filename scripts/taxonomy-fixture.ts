@@ -72,8 +72,11 @@ const tables: Record<string, Row[]> = {
   'styrk08_ssb.csv.gz': read('styrk08_ssb.csv.gz'),
   'styrk08_nav_yrkeskategori.csv.gz': read('styrk08_nav_yrkeskategori.csv.gz'),
   'skills_nb.csv.gz': read('skills_nb.csv.gz').filter((l) => skillIds.has(l.id)),
-  // A glossary word stays when all its skills are in the slice, with the skills as the glossary has them.
-  'glossary.csv': read('glossary.csv').filter((g) => g.skills.split('|').every((id) => skillIds.has(id))),
+  // A glossary word stays with those of its skills that are in the slice, in the glossary's order.
+  'glossary.csv': read('glossary.csv').flatMap((g) => {
+    const kept = g.skills.split('|').filter((id) => skillIds.has(id));
+    return kept.length ? [{ ...g, skills: kept.join('|') }] : [];
+  }),
 };
 
 const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

@@ -22,6 +22,7 @@ import { rpcClient, startCandidatesService, startTaxonomyService } from './suppo
 // Real ESCO ids from the taxonomy fixture.
 const OPERATE_FORKLIFT = 'skill/28cb374e-6261-4133-8371-f9a5470145da';
 const WELDER = 'occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+const OPERATE_WELDING_EQUIPMENT = 'skill/2fcd95a4-1f9a-41cf-95a9-4701bde476b4';
 const UNKNOWN_SKILL = 'skill/00000000-0000-4000-8000-000000000000';
 
 const staff = { sub: 'staff-1', role: 'staff' as const };
@@ -365,6 +366,41 @@ describe('candidates service over RPC', () => {
     expect(faceted.facets.municipality[0].label).toBe('Oslo');
     expect(faceted.facets.municipality.map((f) => f.label)).toContain('Bergen');
     expect(faceted.facets.languages).toContainEqual({ value: 'ar', label: 'arabisk', count: 1 });
+  });
+
+  it('finds people across languages: "cleaning" finds a profile that says "renhold", "welding" one that says "sveising"', async () => {
+    const cleaner = await create({ skills: [{ text: 'renhold' }] });
+    const welder = await create({ skills: [{ text: 'sveising', level: 4, years: 8 }] });
+    expect(cleaner.skills[0]).toMatchObject({ text: 'renhold', certainty: 'sure', source: 'glossary' });
+    expect(welder.skills[0]).toMatchObject({ skillId: OPERATE_WELDING_EQUIPMENT, certainty: 'sure' });
+    await indexSettled();
+    const ids = async (q: string) => (await search({ q })).items.map((h) => h.id);
+    expect(await ids('cleaning')).toContain(cleaner.id);
+    expect(await ids('прибирання')).toContain(cleaner.id); // Ukrainian
+    expect(await ids('تنظيف')).toContain(cleaner.id); // Arabic
+    expect(await ids('welding')).toContain(welder.id);
+    expect(await ids('welding')).not.toContain(cleaner.id);
+  });
+
+  it('keeps both texts of two that name one skill, and offers alternatives when unsure', async () => {
+    const view = await create({
+      skills: [{ text: 'drive a forklift' }, { text: 'operate forklift', level: 3 }],
+    });
+    expect(view.skills).toHaveLength(1);
+    expect(view.skills[0]).toMatchObject({
+      skillId: OPERATE_FORKLIFT,
+      text: 'drive a forklift',
+      alsoTexts: ['operate forklift'],
+    });
+    // A typo makes "clean rooms" a guess, with the other readings to pick from ("clean surfaces" among them).
+    const unsure = await create({ skills: [{ text: 'clean roms' }] });
+    expect(unsure.skills[0]).toMatchObject({
+      skillId: 'skill/7bb01a18-4637-4535-ba18-258f48f705b8',
+      certainty: 'unsure',
+    });
+    expect(unsure.skills[0].alternatives?.map((a) => a.skillId)).toContain(
+      'skill/6ff01827-907d-43d8-b6e4-7162c1cf0aca',
+    );
   });
 
   it('an injection attempt in a filter is refused, and in the text finds nothing extra', async () => {

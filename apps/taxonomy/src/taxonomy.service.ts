@@ -48,6 +48,8 @@ const SKILL_LABEL_LANG: TaxonomyLang = 'en';
 const MAX_RESOLVED = 5;
 /** At or above this a match is a label, a glossary word or an occupation name, not a guess. */
 const SURE_CONFIDENCE = 0.88;
+/** How far below the threshold an alternative to an unsure answer may be. */
+const ALTERNATIVE_SLACK = 0.15;
 /** Another reading this close to the best one makes the best one a coin toss. */
 const AMBIGUOUS_MARGIN = 0.02;
 
@@ -204,9 +206,16 @@ export class TaxonomyService {
   }
 
   private resolveText(loaded: LoadedLabels, text: string, lang: TaxonomyLang): NormalisedText {
-    const hits = loaded.index
-      .lookup(text, MAX_RESOLVED, { exactSuffices: true })
-      .filter((h) => h.confidence >= this.minConfidence);
+    const all = loaded.index.lookup(text, MAX_RESOLVED, { exactSuffices: true });
+    // Below the threshold nothing is an answer; but when the answer is a guess, weaker readings are still worth
+    // offering beside it ("cleen": clean rooms? clean surfaces?), so a person can pick the one they meant.
+    const answer = all[0] && all[0].confidence >= this.minConfidence;
+    const hits = all.filter(
+      (h, i) =>
+        answer &&
+        (h.confidence >= this.minConfidence ||
+          (i > 0 && h.confidence >= this.minConfidence - ALTERNATIVE_SLACK)),
+    );
     const skills = hits.map((h): ResolvedSkill => ({
       id: h.conceptId,
       ...skillLabelIn(loaded, h.conceptId, lang),
