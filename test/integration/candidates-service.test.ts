@@ -382,6 +382,14 @@ describe('candidates service over RPC', () => {
     expect(await ids('welding')).not.toContain(cleaner.id);
   });
 
+  it('takes a licence typed as a skill as the licence too, keeping the skill text', async () => {
+    const view = await create({ skills: [{ text: 'førerkort klasse B' }], drivingLicences: ['T'] });
+    expect(view.drivingLicences).toEqual(['B', 'T']);
+    expect(view.skills[0].text).toBe('førerkort klasse B');
+    const ukrainian = await create({ skills: [{ text: 'посвідчення водія категорії С' }] });
+    expect(ukrainian.drivingLicences).toEqual(['C']);
+  });
+
   it('keeps both texts of two that name one skill, and offers alternatives when unsure', async () => {
     const view = await create({
       skills: [{ text: 'drive a forklift' }, { text: 'operate forklift', level: 3 }],

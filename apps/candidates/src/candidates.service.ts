@@ -44,6 +44,7 @@ import type { CandidateRow } from './candidate.repository';
 import { buildCandidateQuery } from './candidate-search.query';
 import { CandidateSearchIndex } from './candidate-search.index';
 import { ConceptCatalogue } from '@brobygger/platform';
+import { mergeLicences } from '@brobygger/taxonomy';
 import { importKeyOf, parseCandidateFile } from './import/candidate-file';
 import { languageLabel } from './languages';
 import { ProfileInput, type ResolvedParts } from './profile-input';
@@ -566,6 +567,8 @@ export class CandidatesService {
     if (dto.externalRef !== undefined) c.externalRef = dto.externalRef;
     if (parts.home) c.home = parts.home;
     if (parts.skills) c.skills = parts.skills;
+    // "førerkort klasse B" typed as a skill is a licence too: added, never taking one away.
+    if (parts.drivingLicences) c.drivingLicences = mergeLicences(c.drivingLicences, parts.drivingLicences);
     if (parts.experience) c.experience = parts.experience;
     if (parts.wishes) c.wishes = parts.wishes;
     if (dto.consent) this.applyConsent(c, dto.consent);

@@ -4,16 +4,20 @@ import type {
   ExperienceDto,
   FieldError,
   HomeView,
+  LicenceClass,
   SkillClaimDto,
   SkillClaimView,
   WishesDto,
 } from '@brobygger/contracts';
 import { gazetteer, resolvePlace } from '@brobygger/geo';
 import { ConceptCatalogue, resolveSkillList } from '@brobygger/platform';
+import { licencesNamedIn } from '@brobygger/taxonomy';
 
 /** The parts of a profile that need more than the DTO's own validation: ids checked, text resolved, places. */
 export interface ResolvedParts {
   skills?: SkillClaimView[];
+  /** Licence classes the skill texts name ("førerkort klasse B"), added to the profile's licences. */
+  drivingLicences?: LicenceClass[];
   home?: HomeView;
   experience?: ExperienceDto[];
   wishes?: Required<WishesDto>;
@@ -54,6 +58,8 @@ export class ProfileInput {
 
       if (input.skills) {
         parts.skills = resolveSkillList('skills', input.skills, byText, known.skills, pickLevelYears, errors);
+        const named = licencesNamedIn(input.skills);
+        if (named.length) parts.drivingLicences = named;
       }
 
       if (input.home) parts.home = resolvePlace(input.home, 'home', errors);

@@ -35,6 +35,7 @@ import {
   osloToday,
 } from '@brobygger/platform';
 import { flagKey, screenFields } from '@brobygger/screening';
+import { withLicencesOf } from '@brobygger/taxonomy';
 import { Employer } from './employer.entity';
 import { resolvePlace } from '@brobygger/geo';
 import { actorName, assertMayActFor, EmployerNotFound } from './employers.service';
@@ -484,7 +485,11 @@ export class OpeningsService {
     if (dto.drivingLicences === null) o.drivingLicences = [];
     if (dto.certificates === null) o.certificates = [];
     if (dto.languages === null) o.languages = {};
-    if (must) o.mustHaveSkills = must;
+    if (must) {
+      o.mustHaveSkills = must;
+      // A must-have that names a driving licence ("førerkort klasse B") is a licence requirement too.
+      o.drivingLicences = withLicencesOf(o.drivingLicences, dto.mustHaveSkills ?? []);
+    }
     if (nice) o.niceToHaveSkills = nice;
     if (dto.niceToHaveSkills === null) o.niceToHaveSkills = [];
     if (dto.workplace) {

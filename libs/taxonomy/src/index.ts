@@ -4,3 +4,4 @@ export * from './proximity';
 export * from './similarity';
 export * from './text';
 export * from './core-skills';
+export * from './licence-words';

@@ -403,8 +403,7 @@ export class LabelIndex {
       let bestScore = -1;
       let bestEntry = -1;
       for (const e of this.entriesOf(c)) {
-        const s =
-          splitSimilarity(query, this.split(e)) * LOOKUP_KIND_WEIGHT[this.kinds[e]] * this.weights[e];
+        const s = splitSimilarity(query, this.split(e)) * LOOKUP_KIND_WEIGHT[this.kinds[e]] * this.weights[e];
         if (s > bestScore) {
           bestScore = s;
           bestEntry = e;

@@ -26,13 +26,13 @@ export class GlossaryRepository {
   constructor(private readonly em: EntityManager) {}
 
   async page(q: GlossaryQueryDto): Promise<{ rows: GlossaryRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (q.lang) where.push('lang = ?') && params.push(q.lang);
-    if (q.status) where.push('status = ?') && params.push(q.status);
-    if (q.q) where.push(`starts_with(term_key, ?)`) && params.push(glossaryKey(q.q));
-    if (q.skillId) where.push('? = any(skill_ids)') && params.push(q.skillId);
-    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const conditions: [sql: string, value: unknown][] = [];
+    if (q.lang) conditions.push(['lang = ?', q.lang]);
+    if (q.status) conditions.push(['status = ?', q.status]);
+    if (q.q) conditions.push(['starts_with(term_key, ?)', glossaryKey(q.q)]);
+    if (q.skillId) conditions.push(['? = any(skill_ids)', q.skillId]);
+    const params = conditions.map(([, v]) => v);
+    const filter = conditions.length ? `where ${conditions.map(([c]) => c).join(' and ')}` : '';
     const [rows, [count]] = await Promise.all([
       this.em.execute<GlossaryRow[]>(
         `select ${COLUMNS} from ${S}.glossary_entry ${filter} order by lang, term_key limit ? offset ?`,

@@ -1,0 +1,31 @@
+import { licenceClassesOf } from './licence-words';
+
+describe('licenceClassesOf', () => {
+  it.each([
+    ['førerkort klasse B', ['B']],
+    ['Førerkort kl. B', ['B']],
+    ['BE-sertifikat', ['BE']],
+    ['sertifikat klasse C1', ['C1']],
+    ['førerkort B og BE', ['B', 'BE']],
+    ['førerkort', ['B']],
+    ['lappen', ['B']],
+    ['driving licence class C', ['C']],
+    ["driver's license B", ['B']],
+    ['C1 licence', ['C1']],
+    ['رخصة قيادة فئة B', ['B']],
+    ['رخصة قيادة', ['B']],
+    ['посвідчення водія категорії В', ['B']],
+    ['водійські права категорія С', ['C']],
+  ])('%s → %j', (text, classes) => {
+    expect(licenceClassesOf(text)).toEqual(classes);
+  });
+
+  it('leaves alone what is not a driving licence: a bare class, a language level, a forklift licence', () => {
+    expect(licenceClassesOf('B')).toEqual([]);
+    expect(licenceClassesOf('C1')).toEqual([]);
+    expect(licenceClassesOf('norsk C1')).toEqual([]);
+    expect(licenceClassesOf('truckførerbevis')).toEqual([]);
+    expect(licenceClassesOf('forklift licence')).toEqual([]);
+    expect(licenceClassesOf('sveising')).toEqual([]);
+  });
+});
