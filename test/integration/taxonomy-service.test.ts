@@ -13,6 +13,7 @@ import {
   type OccupationDetail,
   type OccupationHit,
   type SkillHit,
+  type SkillName,
   type SkillNeighbour,
 } from '@brobygger/contracts';
 import {
@@ -93,8 +94,8 @@ describe('taxonomy service over RPC', () => {
       });
       expect(hits[0]).toEqual({
         id: OPERATE_FORKLIFT,
-        label: 'operate forklift',
-        lang: 'en', // skills have English labels only: nb falls back to en
+        label: 'truck', // the glossary's Norwegian word for it (ESCO has no Norwegian label for this one)
+        lang: 'nb',
         matchedLabel: 'drive a forklift',
         type: 'skill/competence',
         reuseLevel: 'cross-sector',
@@ -171,7 +172,7 @@ describe('taxonomy service over RPC', () => {
 
     it('resolves a known alternative label with full confidence', async () => {
       const [r] = await resolve(['drive a forklift']);
-      expect(r.skills[0]).toMatchObject({ id: OPERATE_FORKLIFT, confidence: 1, label: 'operate forklift' });
+      expect(r.skills[0]).toMatchObject({ id: OPERATE_FORKLIFT, confidence: 1, label: 'truck', lang: 'nb' });
     });
 
     it('resolves a label with a typo', async () => {
@@ -222,7 +223,7 @@ describe('taxonomy service over RPC', () => {
   });
 
   describe('everyday words (the glossary, Norwegian labels, occupation names)', () => {
-    const COOK = 'occupation/90f75f67-495d-49fa-ab57-2f320e251d7e';
+    const HEALTHCARE_ASSISTANT = 'occupation/d38c2107-98f2-47b7-8bb4-f69750d51082';
     const CLEAN_FLOORS = 'skill/a2cd3b30-2d6c-473e-a5d4-4e7cb576babe';
     const normalise = async (texts: string[], lang = 'nb') => {
       const r = await rpc.call<NormaliseResult>(Patterns.taxonomy.normalise, { texts, lang });
@@ -248,14 +249,31 @@ describe('taxonomy service over RPC', () => {
     });
 
     it("takes an occupation word typed as a skill as that occupation's core skills", async () => {
-      const [kokk] = await normalise(['kokk']);
-      const cook = await rpc.call<OccupationDetail>(Patterns.taxonomy.getOccupation, {
-        id: COOK,
+      // ESCO's Norwegian name of the occupation, not a glossary word.
+      const [r] = await normalise(['hjelpepleier']);
+      const o = await rpc.call<OccupationDetail>(Patterns.taxonomy.getOccupation, {
+        id: HEALTHCARE_ASSISTANT,
         lang: 'en',
       });
-      expect(kokk.skills[0]).toMatchObject({ source: 'occupation', occupationId: COOK });
-      expect(cook.essentialSkills.map((s) => s.id)).toContain(kokk.skills[0].id);
-      expect(kokk.certainty).toBe('sure');
+      expect(r.skills[0]).toMatchObject({ source: 'occupation', occupationId: HEALTHCARE_ASSISTANT });
+      expect(o.essentialSkills.map((s) => s.id)).toContain(r.skills[0].id);
+      expect(r.certainty).toBe('sure');
+    });
+
+    it("names skills in the reader's language: ESCO's Norwegian label, else the glossary's word, else English", async () => {
+      const names = async (lang: string) =>
+        rpc.call<SkillName[]>(Patterns.taxonomy.skillNames, {
+          skillIds: [OPERATE_WELDING_EQUIPMENT, 'skill/00000000-0000-0000-0000-000000000000'],
+          lang,
+        });
+      expect(await names('nb')).toEqual([
+        { id: OPERATE_WELDING_EQUIPMENT, label: 'betjene sveiseutstyr', lang: 'nb' },
+      ]);
+      expect(await names('ar')).toEqual([{ id: OPERATE_WELDING_EQUIPMENT, label: 'لحام', lang: 'ar' }]);
+      expect(await names('uk')).toEqual([{ id: OPERATE_WELDING_EQUIPMENT, label: 'зварювання', lang: 'uk' }]);
+      expect(await names('de')).toEqual([
+        { id: OPERATE_WELDING_EQUIPMENT, label: 'operate welding equipment', lang: 'en' },
+      ]);
     });
 
     it('autocompletes a whole Norwegian word to what it resolves to, first', async () => {

@@ -24,7 +24,11 @@ const OCCUPATION_NAME_WEIGHT = 0.9;
 export interface LoadedLabels {
   version: string;
   index: LabelIndex;
-  /** Preferred labels by skill id and language (`en` always). */
+  /**
+   * A name for each skill by language: ESCO's preferred label (`en` always, `nb` for some), else, in a language
+   * ESCO has none in, the first glossary word that names this skill first, so an Arabic or
+   * Ukrainian reader sees "لحام" rather than "operate welding equipment".
+   */
   preferred: Map<string, Map<string, string>>;
   types: Map<string, string>;
   reuseLevels: Map<string, string | null>;
@@ -89,6 +93,11 @@ export class SkillResolver {
       preferred.set(r.id, byLang);
     }
     const live = new Set(preferred.keys());
+    // Glossary words come in the order they were written, each concept's main word first.
+    for (const g of glossary) {
+      const byLang = preferred.get(g.skillIds[0]);
+      if (byLang && !byLang.has(g.lang)) byLang.set(g.lang, g.term);
+    }
     const entries: LabelEntry[] = rows.map((r) => ({
       conceptId: r.id,
       label: r.label,

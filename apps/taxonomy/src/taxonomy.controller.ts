@@ -7,6 +7,7 @@ import {
   NormaliseDto,
   Patterns,
   RelatedSkillsQuery,
+  SkillNamesQuery,
   TaxonomySearchQueryDto,
   type PingReply,
 } from '@brobygger/contracts';
@@ -54,6 +55,11 @@ export class TaxonomyController {
   @MessagePattern(Patterns.taxonomy.describe)
   describe(@RpcData() q: DescribeConceptsQuery) {
     return this.taxonomy.describe(q);
+  }
+
+  @MessagePattern(Patterns.taxonomy.skillNames)
+  skillNames(@RpcData() q: SkillNamesQuery) {
+    return this.taxonomy.skillNames(q);
   }
 
   @MessagePattern(Patterns.taxonomy.relatedSkills)

@@ -66,11 +66,11 @@ export class TaxonomyRepository {
     );
   }
 
-  /** Glossary words in use (not rejected), for the in-memory resolver. */
+  /** Glossary words in use (not rejected), for the in-memory resolver, in the order they were written. */
   async glossaryTerms(): Promise<{ lang: string; term: string; skillIds: string[] }[]> {
     return this.em.execute(
       `select lang, term, skill_ids as "skillIds" from ${S}.glossary_entry where status <> 'rejected'
-       order by lang, term_key`,
+       order by revision`,
     );
   }
 

@@ -17,6 +17,8 @@ import {
   type ResolutionSource,
   type ResolvedSkill,
   type SkillHit,
+  type SkillName,
+  type SkillNamesQuery,
   type SkillNeighbour,
   type SkillRef,
   type SkillType,
@@ -234,6 +236,15 @@ export class TaxonomyService {
       repo.conceptLabels('occupation', [...new Set(q.occupationIds)]),
     ]);
     return { skills, occupations };
+  }
+
+  /** Unknown or retired ids are left out. */
+  async skillNames(q: SkillNamesQuery): Promise<SkillName[]> {
+    const loaded = await this.resolver.labels();
+    if (!loaded) throw new ServiceUnavailable('The taxonomy has not been imported yet');
+    return [...new Set(q.skillIds)]
+      .filter((id) => loaded.preferred.has(id))
+      .map((id) => ({ id, ...skillLabelIn(loaded, id, q.lang) }));
   }
 
   relatedSkills(ids: string[]): Promise<SkillNeighbour[]> {

@@ -65,6 +65,7 @@ export const Patterns = {
     normalise: 'taxonomy.normalise',
     relatedSkills: 'taxonomy.skills.related',
     describe: 'taxonomy.concepts.describe',
+    skillNames: 'taxonomy.skills.names',
     listGlossary: 'taxonomy.glossary.list',
     addGlossaryEntry: 'taxonomy.glossary.add',
     updateGlossaryEntry: 'taxonomy.glossary.update',

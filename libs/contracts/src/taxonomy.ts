@@ -142,6 +142,17 @@ export class DescribeConceptsQuery {
   occupationIds!: string[];
 }
 
+/** Skills' names in a reader's language, for texts other services write (notifications, match cards). */
+export class SkillNamesQuery {
+  @IsString({ each: true })
+  @ArrayMaxSize(2000)
+  @Matches(SKILL_ID, { each: true })
+  skillIds!: string[];
+
+  @IsIn(TAXONOMY_LANGS, { message: `lang must be one of ${TAXONOMY_LANGS.join(', ')}` })
+  lang!: TaxonomyLang;
+}
+
 export class GetOccupationQuery extends OccupationQueryDto {
   @Matches(OCCUPATION_ID, { message: 'id must be an ESCO occupation id' })
   id!: string;
@@ -153,6 +164,11 @@ export interface LabelInLang {
   /** The label in the asked language, or the first language of the fallback chain that has one. */
   label: string;
   lang: TaxonomyLang;
+}
+
+/** A skill's name in the asked language, or the first of its fallback chain that has one. */
+export interface SkillName extends LabelInLang {
+  id: string;
 }
 
 export interface SkillHit extends LabelInLang {
