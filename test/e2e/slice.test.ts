@@ -74,8 +74,15 @@ describe('the slice through every wire', () => {
   };
 
   it('serves the OpenAPI document and UI without a token', async () => {
-    const json = await sys.api<{ paths: Record<string, unknown> }>('GET', '/api/docs-json');
+    const json = await sys.api<{ paths: Record<string, unknown>; info: { description: string } }>(
+      'GET',
+      '/api/docs-json',
+    );
     expect(json.status).toBe(200);
+    // CC BY 3.0: the postcode points' credit, linked, where the API's places and distances are documented.
+    expect(json.body.info.description).toContain(
+      '[Postnummerdata frå Erik Bolstad](http://www.erikbolstad.no/postnummer/)',
+    );
     expect(Object.keys(json.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/candidates',

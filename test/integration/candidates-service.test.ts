@@ -411,6 +411,24 @@ describe('candidates service over RPC', () => {
     );
   });
 
+  it('places Oslo postcodes at their own points, so "within 5 km" inside Oslo means something', async () => {
+    // Before Erik Bolstad's points every Oslo postcode sat on one point: both were 0 km from each other.
+    const sentrum = await create({ fullName: 'Oslo S', home: { postcode: '0154' } });
+    const furuset = await create({ fullName: 'Furuset', home: { postcode: '1051' } });
+    expect(furuset.home).toMatchObject({ municipality: '0301', lat: 59.9425, lng: 10.8996 });
+    await indexSettled();
+    const near = `${furuset.home.lat},${furuset.home.lng}`;
+    const within = async (km: number) =>
+      (await search({ near, withinKm: km, limit: 100 })).items.map((h) => h.id);
+
+    expect(await within(5)).toContain(furuset.id);
+    expect(await within(5)).not.toContain(sentrum.id);
+    expect(await within(10)).toEqual(expect.arrayContaining([furuset.id, sentrum.id]));
+    const sorted = await search({ near, sort: 'distance', limit: 100 });
+    expect(sorted.items[0]).toMatchObject({ id: furuset.id, distanceKm: 0 });
+    expect(sorted.items.find((h) => h.id === sentrum.id)?.distanceKm).toBe(9.1);
+  });
+
   it('an injection attempt in a filter is refused, and in the text finds nothing extra', async () => {
     const err = await search({ municipality: ['0301" OR status = "archived'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationFailed);

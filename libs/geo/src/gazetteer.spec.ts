@@ -82,25 +82,62 @@ describe('the shipped gazetteer', () => {
     expect(geo.postcode('668')?.postcode).toBe('0668');
   });
 
-  it('puts Alnabru (0668) at the Oslo point, ~5 km from Alnabru itself', () => {
-    const alnabru = geo.postcode('0668');
-    expect(alnabru).toMatchObject({ place: 'OSLO', municipalityCode: '0301' });
-    // No npm-hosted source has a point per postcode, so postcodes inside a city share the city's point (see
-    // data/geo/SOURCE_AND_LICENSE.md). If real postcode points arrive, tighten this to ~1 km.
-    const d = haversineKm(alnabru!, { lat: 59.93, lng: 10.84 });
-    expect(d).toBeGreaterThan(4);
-    expect(d).toBeLessThan(6);
+  it('puts Alnabru (0668) at Alnabru, not at the Oslo point', () => {
+    const alnabru = geo.postcode('0668')!;
+    expect(alnabru).toMatchObject({ place: 'OSLO', municipalityCode: '0301', pointFrom: 'postcode' });
+    expect(haversineKm(alnabru, { lat: 59.93, lng: 10.84 })).toBeLessThan(1);
+    expect(haversineKm(alnabru, geo.municipality('0301')!)).toBeGreaterThan(5);
   });
 
-  it('places each postcode near its own municipality', () => {
-    const points = [...'0123456789'].flatMap((d) =>
-      Array.from({ length: 1000 }, (_, i) => geo.postcode(`${d}${String(i).padStart(3, '0')}`) ?? []).flat(),
-    );
-    expect(points.length).toBeGreaterThan(5000);
-    for (const p of points) {
-      const m = geo.municipality(p.municipalityCode)!;
-      // The farthest are villages of merged municipalities (Kjøpsvik in Narvik, ~58 km).
-      expect(haversineKm(p, m)).toBeLessThan(80);
+  it('puts two Oslo postcodes a real distance apart: 0154 (Oslo S) to 1051 (Furuset) is 9.1 km', () => {
+    // 0150, the other "sentrum" example one might pick, is the fjord islands (59.8906,10.7128): 11.9 km.
+    expect(haversineKm(geo.postcode('0154')!, geo.postcode('1051')!)).toBeCloseTo(9.15, 1);
+  });
+
+  it('gives Oslo’s postcodes hundreds of points, not one', () => {
+    const oslo = geo.postcodes().filter((p) => p.municipalityCode === '0301');
+    expect(oslo).toHaveLength(637);
+    expect(new Set(oslo.map((p) => `${p.lat},${p.lng}`)).size).toBe(571);
+  });
+
+  it.each([
+    ['8682', 'TROFORS', '1825'], // after Bolstad's data ends (2021)
+    ['1553', 'SON', '3216'],
+    ['9523', 'KAUTOKEINO', '5612'], // his point has longitude 84, in Siberia: the build drops it
+  ])('gives %s %s, which has no point of its own, its municipality’s', (code, place, municipalityCode) => {
+    const m = geo.municipality(municipalityCode)!;
+    expect(geo.postcode(code)).toEqual({
+      postcode: code,
+      place,
+      municipalityCode,
+      lat: m.lat,
+      lng: m.lng,
+      pointFrom: 'municipality',
+    });
+  });
+
+  it('has a point of its own for all but 48 postcodes', () => {
+    const fallbacks = geo.postcodes().filter((p) => p.pointFrom === 'municipality');
+    expect(fallbacks).toHaveLength(48);
+    expect(geo.postcodes()).toHaveLength(5138);
+  });
+
+  it.each([
+    ['3015', 'DRAMMEN', '3301'], // 3005 Drammen (Viken) in Bolstad's 2020 numbers
+    ['1337', 'SANDVIKA', '3201'], // 3024 Bærum (Viken)
+    ['3717', 'SKIEN', '4003'], // 3807 Skien (Vestfold og Telemark)
+    ['9008', 'TROMSØ', '5501'], // 5401 Tromsø (Troms og Finnmark)
+    ['6264', 'TENNFJORD', '1580'], // 1507 Ålesund in 2020; Haram since 2024
+  ])('gives %s %s the 2024 municipality number %s', (code, place, municipalityCode) => {
+    expect(geo.postcode(code)).toMatchObject({ place, municipalityCode, pointFrom: 'postcode' });
+  });
+
+  it('lists postcodes in order and places each near its own municipality', () => {
+    const codes = geo.postcodes().map((p) => p.postcode);
+    expect([...codes].sort()).toEqual(codes);
+    for (const p of geo.postcodes()) {
+      // The farthest is Kunes in Lebesby, ~74 km; the build refuses points beyond 100 km.
+      expect(haversineKm(p, geo.municipality(p.municipalityCode)!)).toBeLessThan(80);
     }
   });
 
@@ -112,12 +149,22 @@ describe('the shipped gazetteer', () => {
     expect(Object.isFrozen(geo.municipality('0301'))).toBe(true);
     expect(Object.isFrozen(geo.postcode('0668'))).toBe(true);
     expect(Object.isFrozen(geo.municipalities())).toBe(true);
+    expect(Object.isFrozen(geo.postcodes())).toBe(true);
   });
 });
 
 describe('Gazetteer', () => {
   const oslo = { code: '0301', name: 'Oslo', county: 'Oslo', lat: 59.9, lng: 10.7 };
-  const postcode = { postcode: '0668', place: 'OSLO', municipalityCode: '0301', lat: 59.9, lng: 10.7 };
+  const postcode = { postcode: '0668', place: 'OSLO', municipalityCode: '0301', lat: 59.93, lng: 10.85 };
+
+  it('gives a postcode without a point its municipality’s', () => {
+    const geo = new Gazetteer([oslo], [{ postcode: '0668', place: 'OSLO', municipalityCode: '0301' }]);
+    expect(geo.postcode('0668')).toMatchObject({ lat: 59.9, lng: 10.7, pointFrom: 'municipality' });
+    expect(new Gazetteer([oslo], [postcode]).postcode('0668')).toEqual({
+      ...postcode,
+      pointFrom: 'postcode',
+    });
+  });
 
   it('refuses a postcode of an unknown municipality', () => {
     expect(() => new Gazetteer([], [postcode])).toThrow(GeoDataError);
@@ -136,14 +183,23 @@ describe('Gazetteer', () => {
     beforeEach(() => {
       dir = mkdtempSync(join(tmpdir(), 'geo-'));
       write('municipalities.csv.gz', municipalitiesCsv);
-      write('postcodes.csv.gz', 'postcode,place,municipality_code,lat,lng\n0668,OSLO,0301,59.9,10.7\n');
+      write('postcodes.csv.gz', 'postcode,place,municipality_code,lat,lng\n0668,OSLO,0301,59.93,10.85\n');
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('reads well-formed files', () => {
       const geo = Gazetteer.load(dir);
-      expect(geo.postcode('0668')).toEqual(postcode);
+      expect(geo.postcode('0668')).toEqual({ ...postcode, pointFrom: 'postcode' });
       expect(geo.municipalities()).toEqual([oslo]);
+    });
+
+    it('reads a postcode with both coordinates empty as one without a point', () => {
+      write('postcodes.csv.gz', 'postcode,place,municipality_code,lat,lng\n0668,OSLO,0301,,\n');
+      expect(Gazetteer.load(dir).postcode('0668')).toMatchObject({
+        lat: 59.9,
+        lng: 10.7,
+        pointFrom: 'municipality',
+      });
     });
 
     it.each([
@@ -156,6 +212,12 @@ describe('Gazetteer', () => {
         /header/,
       ],
       ['no rows', 'municipalities.csv.gz', 'code,name,county,lat,lng\n', /no rows/],
+      [
+        'a postcode with one coordinate',
+        'postcodes.csv.gz',
+        'postcode,place,municipality_code,lat,lng\n0668,OSLO,0301,59.93,\n',
+        /coordinates/,
+      ],
       ['a short row', 'municipalities.csv.gz', 'code,name,county,lat,lng\n0301,Oslo,Oslo,59.9\n', /line 2/],
       [
         'a bad code',

@@ -15,15 +15,20 @@ export interface Municipality extends LatLng {
 }
 
 /**
- * A postcode. The point is the post town's when the data could place it, else its municipality's: within
- * Oslo, Bergen or Trondheim every postcode shares the city's point (see data/geo/SOURCE_AND_LICENSE.md).
+ * A postcode with one representative point of its own (Erik Bolstad's, see data/geo/SOURCE_AND_LICENSE.md),
+ * or, for the few postcodes his data lacks, its municipality's point.
  */
 export interface Postcode extends LatLng {
   readonly postcode: string;
   /** The post town (poststed) as Posten writes it, in capitals, e.g. 'KRISTIANSAND S'. */
   readonly place: string;
   readonly municipalityCode: string;
+  /** Whose point lat/lng is: the postcode's own, or its municipality's when the data has none for it. */
+  readonly pointFrom: 'postcode' | 'municipality';
 }
+
+/** A postcode as the data file has it: without a point when the source had none. */
+export type PostcodeEntry = Omit<Postcode, 'lat' | 'lng' | 'pointFrom'> & Partial<LatLng>;
 
 /** A shipped geo file that is missing or malformed. */
 export class GeoDataError extends Error {
@@ -41,8 +46,9 @@ export class Gazetteer {
   private readonly byName = new Map<string, Municipality[]>();
   private readonly byPostcode = new Map<string, Postcode>();
   private readonly list: readonly Municipality[];
+  private readonly postcodeList: readonly Postcode[];
 
-  constructor(municipalities: Iterable<Municipality>, postcodes: Iterable<Postcode>) {
+  constructor(municipalities: Iterable<Municipality>, postcodes: Iterable<PostcodeEntry>) {
     for (const m of municipalities) {
       const frozen = Object.freeze({ ...m });
       if (this.byCode.has(m.code)) throw new GeoDataError(`municipality ${m.code} appears twice`);
@@ -50,14 +56,25 @@ export class Gazetteer {
       const key = foldName(m.name);
       this.byName.set(key, [...(this.byName.get(key) ?? []), frozen]);
     }
-    for (const p of postcodes) {
-      if (!this.byCode.has(p.municipalityCode)) {
+    for (const { lat, lng, ...p } of postcodes) {
+      const m = this.byCode.get(p.municipalityCode);
+      if (!m)
         throw new GeoDataError(`postcode ${p.postcode} names unknown municipality ${p.municipalityCode}`);
-      }
       if (this.byPostcode.has(p.postcode)) throw new GeoDataError(`postcode ${p.postcode} appears twice`);
-      this.byPostcode.set(p.postcode, Object.freeze({ ...p }));
+      const own = lat !== undefined && lng !== undefined;
+      this.byPostcode.set(
+        p.postcode,
+        Object.freeze({
+          ...p,
+          ...(own ? { lat, lng } : { lat: m.lat, lng: m.lng }),
+          pointFrom: own ? 'postcode' : 'municipality',
+        }),
+      );
     }
     this.list = Object.freeze([...this.byCode.values()]);
+    this.postcodeList = Object.freeze(
+      [...this.byPostcode.values()].sort((a, b) => a.postcode.localeCompare(b.postcode)),
+    );
   }
 
   /** Reads municipalities.csv.gz and postcodes.csv.gz from `dir`, synchronously, checking every row. */
@@ -88,7 +105,9 @@ export class Gazetteer {
         `${where}: bad municipality code ${JSON.stringify(municipalityCode)}`,
       );
       check(place.length > 0, `${where}: empty place`);
-      return { postcode, place, municipalityCode, ...point(lat, lng, where) };
+      // Both cells empty: the source has no point for this postcode, and the constructor falls back.
+      const own = lat === '' && lng === '' ? {} : point(lat, lng, where);
+      return { postcode, place, municipalityCode, ...own };
     });
     return new Gazetteer(municipalities, postcodes);
   }
@@ -117,6 +136,11 @@ export class Gazetteer {
   /** Every municipality, ordered by code. */
   municipalities(): readonly Municipality[] {
     return this.list;
+  }
+
+  /** Every postcode, ordered. */
+  postcodes(): readonly Postcode[] {
+    return this.postcodeList;
   }
 }
 

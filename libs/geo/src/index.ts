@@ -1,3 +1,4 @@
+export * from './attribution';
 export * from './distance';
 export * from './fold';
 export * from './gazetteer';

@@ -1,8 +1,4 @@
 import { seededRandom } from '@brobygger/taxonomy';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
 import type { Client } from 'pg';
 import {
   CEFR_LEVELS,
@@ -13,7 +9,7 @@ import {
   type PermitStatus,
   type SkillClaimDto,
 } from '@brobygger/contracts';
-import { shippedGeoData } from '@brobygger/geo';
+import { gazetteer } from '@brobygger/geo';
 
 /*
  * Synthetic candidates for the search benchmark, drawn from the real taxonomy so that skill sets look like
@@ -136,13 +132,11 @@ export async function loadTaxonomy(db: Client): Promise<BenchTaxonomy> {
   return { occupations, preferred, alts };
 }
 
-/** Every postcode in the shipped geo data (the gazetteer looks them up but does not list them). */
+/** Every postcode in the shipped geo data. */
 export function loadPostcodes(): string[] {
-  const rows = parse(gunzipSync(readFileSync(join(shippedGeoData(), 'postcodes.csv.gz'))), {
-    from_line: 2,
-    skip_empty_lines: true,
-  });
-  return rows.map((r) => r[0]);
+  return gazetteer()
+    .postcodes()
+    .map((p) => p.postcode);
 }
 
 // --- candidates ----------------------------------------------------------------------------------------

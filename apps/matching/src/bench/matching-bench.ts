@@ -42,17 +42,15 @@
  * Times are supporting detail only; the ratios are the result.
  */
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { gunzipSync } from 'node:zlib';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
-import { parse } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { jobId, RETRY_POLICY, type GeoPoint, type SkillNeighbour } from '@brobygger/contracts';
-import { gazetteer, shippedGeoData } from '@brobygger/geo';
+import { gazetteer } from '@brobygger/geo';
 import {
   bullPrefix,
   createLogger,
@@ -212,13 +210,11 @@ async function main(): Promise<void> {
 
 // --- the data ------------------------------------------------------------------------------------------
 
-/** Every postcode's point (the gazetteer looks postcodes up but does not list them). */
+/** Every postcode's point. */
 function postcodePoints(): GeoPoint[] {
-  const rows = parse(gunzipSync(readFileSync(join(shippedGeoData(), 'postcodes.csv.gz'))), {
-    from_line: 2,
-    skip_empty_lines: true,
-  });
-  return rows.map((r) => ({ lat: Number(r[3]), lng: Number(r[4]) }));
+  return gazetteer()
+    .postcodes()
+    .map(({ lat, lng }) => ({ lat, lng }));
 }
 
 /**
