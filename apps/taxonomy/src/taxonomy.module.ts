@@ -4,6 +4,7 @@ import { PlatformModule, type Logger } from '@brobygger/platform';
 import { createMeili } from '@brobygger/search';
 import type { TaxonomyConfig } from './config';
 import { taxonomyOrmConfig } from './mikro-orm.config';
+import { OccupationTitles } from './occupations/occupation-titles';
 import { SkillResolver } from './skill-resolver';
 import { TaxonomyController } from './taxonomy.controller';
 import { MEILI, TaxonomyService } from './taxonomy.service';
@@ -22,6 +23,7 @@ export class TaxonomyModule {
       providers: [
         { provide: MEILI, useValue: createMeili(config.MEILI_URL, config.MEILI_MASTER_KEY) },
         SkillResolver,
+        OccupationTitles,
         TaxonomyService,
       ],
     };
