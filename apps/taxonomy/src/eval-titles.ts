@@ -211,7 +211,10 @@ const methods: [string, Ranker][] = [
   ['TF-IDF nearest label', (t) => tfidf.rank(t.title, K)],
   [
     'Brobygger TitleIndex',
-    (t) => titleIndex.search(t.title, { langs: labelFallback(t.lang), limit: K }).map((h) => h.conceptId),
+    (t) =>
+      titleIndex
+        .search(t.title, { langs: labelFallback(t.lang), limit: K, prefix: true })
+        .map((h) => h.conceptId),
   ],
 ];
 

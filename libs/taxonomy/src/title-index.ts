@@ -33,6 +33,10 @@ const MATCH = {
   compoundTail: 0.6,
   /** One half of a compound that the vocabulary holds only in halves: "truckforer" + "bevis". */
   compoundPart: 0.8,
+  /** The known start of a compound whose rest is unknown: "truckforer" of "truckforerbevis". */
+  compoundHead: 0.7,
+  /** A compound that ends like label words: "kattepasser" and "dyrepasser". */
+  sameEnding: 0.5,
   /** One typo (two in long words), in a word of a preferred language only, so it cannot wander. */
   typo: 0.75,
 };
@@ -40,6 +44,7 @@ const PREFIX_MIN_LEN = 4;
 const LAST_PREFIX_MIN_LEN = 2;
 const COMPOUND_TAIL_MIN_LEN = 4;
 const COMPOUND_PART_MIN_LEN = 3;
+const COMPOUND_HEAD_MIN_LEN = 5;
 const TYPO_MIN_LEN = 5;
 const TWO_TYPOS_MIN_LEN = 9;
 /** Expansions per query word: the commonest words of a prefix come first. */
@@ -203,8 +208,8 @@ export class TitleIndex {
       for (const id of this.withSuffix(word)) if (!out.has(id)) out.set(id, MATCH.compoundTail);
     }
     if (exact !== undefined || out.size > 0) return [out];
-    const halves = this.split(word);
-    if (halves) return halves.map((id) => new Map([[id, MATCH.compoundPart]]));
+    const parts = this.split(word);
+    if (parts) return parts;
     // Typos are looked for among the preferred languages' words first, so that a typed English title does
     // not drift to a look-alike word of another language; only when there is none, among all words.
     const typos = this.typos(word, opts.langs);
@@ -222,19 +227,34 @@ export class TitleIndex {
     return undefined;
   }
 
-  /** "truckforerbevis" → "truckforer" + "bevis", when the vocabulary has both halves and not the whole. */
-  private split(word: string): [number, number] | undefined {
-    let found: [number, number] | undefined;
+  /**
+   * A compound the vocabulary lacks, by its parts: both halves when it has them ("lager" + "sjef"), else a
+   * known head of 5+ letters ("truckforer" of "truckforerbevis"), else the labels' words that end the same
+   * way ("kattepasser" → "dyrepasser", "hundepasser").
+   */
+  private split(word: string): Expansions[] | undefined {
+    let halves: [number, number] | undefined;
     let bestMin = 0;
+    let head: number | undefined;
     for (let i = COMPOUND_PART_MIN_LEN; i <= word.length - COMPOUND_PART_MIN_LEN; i++) {
-      const head = this.vocab.get(word.slice(0, i)) ?? this.vocab.get(word.slice(0, i - 1));
-      const tail = this.vocab.get(word.slice(i));
       // Norwegian joins with an s or e ("sykepleier", "lagersjef"): the head may end in one.
-      if (head === undefined || tail === undefined) continue;
+      const h = this.vocab.get(word.slice(0, i)) ?? this.vocab.get(word.slice(0, i - 1));
+      if (h === undefined) continue;
+      if (i >= COMPOUND_HEAD_MIN_LEN) head = h;
+      const tail = this.vocab.get(word.slice(i));
       const shorter = Math.min(i, word.length - i);
-      if (shorter > bestMin) [found, bestMin] = [[head, tail], shorter];
+      if (tail !== undefined && shorter > bestMin) [halves, bestMin] = [[h, tail], shorter];
     }
-    return found;
+    if (halves) return halves.map((id) => new Map([[id, MATCH.compoundPart]]));
+    if (head !== undefined) return [new Map([[head, MATCH.compoundHead]])];
+    for (let cut = 2; cut <= word.length - COMPOUND_TAIL_MIN_LEN - 1; cut++) {
+      const tail = word.slice(cut);
+      const ids = this.withSuffix(tail);
+      const own = this.vocab.get(tail);
+      if (own !== undefined) ids.push(own);
+      if (ids.length > 0) return [new Map(ids.map((id) => [id, MATCH.sameEnding]))];
+    }
+    return undefined;
   }
 
   private withPrefix(word: string): number[] {
