@@ -41,12 +41,16 @@ const MATCH = {
   typo: 0.75,
 };
 const PREFIX_MIN_LEN = 4;
+const KNOWN_WORD_PREFIX_DAMP = 0.6;
 const LAST_PREFIX_MIN_LEN = 2;
 const COMPOUND_TAIL_MIN_LEN = 4;
 const COMPOUND_PART_MIN_LEN = 3;
 const COMPOUND_HEAD_MIN_LEN = 5;
 const TYPO_MIN_LEN = 5;
 const TWO_TYPOS_MIN_LEN = 9;
+/** Words of a title that count; a longer one is a sentence, and its tail adds cost, not meaning. */
+const MAX_QUERY_WORDS = 8;
+const HEAD_WORD_WEIGHT = 1.5;
 /** Expansions per query word: the commonest words of a prefix come first. */
 const MAX_EXPANSIONS = 60;
 
@@ -93,6 +97,10 @@ export class TitleIndex {
   private readonly byShape = new Map<string, number[]>();
   /** Languages each word occurs in. */
   private readonly wordLangs: Set<string>[] = [];
+  /** Per search, per label: best match of each query word, matched label weight, whether touched. */
+  private readonly wordMatch: Float32Array;
+  private readonly labelMass: Float64Array;
+  private readonly seen: Uint8Array;
 
   constructor(entries: Iterable<LabelEntry>) {
     const conceptIdx = new Map<string, number>();
@@ -122,6 +130,9 @@ export class TitleIndex {
     const n = this.labels.length;
     for (let w = 0; w < this.words.length; w++) this.idf[w] = Math.log(1 + n / this.postings[w].length);
     for (const l of this.labels) for (const w of l.words) l.idfMass += this.idf[w];
+    this.wordMatch = new Float32Array(n * MAX_QUERY_WORDS);
+    this.labelMass = new Float64Array(n);
+    this.seen = new Uint8Array(n);
     this.sorted = this.words.map((_, i) => i).sort((a, b) => cmp(this.words[a], this.words[b]));
     this.reversed = this.words
       .map((w, id) => ({ key: [...w].reverse().join(''), id }))
@@ -139,38 +150,66 @@ export class TitleIndex {
   search(title: string, options: TitleSearchOptions = {}): TitleHit[] {
     const langs = options.langs ?? [];
     const limit = options.limit ?? 10;
-    const query = cleanTitle(title).words;
+    const query = cleanTitle(title).words.slice(0, MAX_QUERY_WORDS);
     if (query.length === 0) return [];
     const lastOpen = options.prefix === true && !/\s$/.test(title);
-    const expansions = query.flatMap((w, i) =>
-      this.expand(w, { prefix: lastOpen && i === query.length - 1, langs }),
-    );
-    const weights = expansions.map((e) => Math.max(0, ...[...e.keys()].map((id) => this.idf[id])));
+    const expansions = query
+      .flatMap((w, i) => this.expand(w, { prefix: lastOpen && i === query.length - 1, langs }))
+      .slice(0, MAX_QUERY_WORDS);
+    // A word weighs what its best match weighs: a prefix's rare completions must not inflate it.
+    const weights = expansions.map((e) => {
+      let best = 0;
+      let weight = 0;
+      for (const [id, q] of e)
+        if (q > best || (q === best && this.idf[id] > weight)) [best, weight] = [q, this.idf[id]];
+      return weight;
+    });
+    // In English the last word of a title is most often its head noun, the occupation itself ("Java
+    // developer", ".NET developer", "registered nurse"); the words before it narrow it down. Norwegian
+    // titles list occupations instead ("Elektriker / Automatiker"), and compounds carry their own head.
+    const head = expansions.length - 1;
+    if (head > 0 && [...expansions[head].keys()].some((id) => this.wordLangs[id].has('en'))) {
+      weights[head] *= HEAD_WORD_WEIGHT;
+    }
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     if (totalWeight === 0) return [];
 
-    const candidates = new Set<number>();
-    for (const e of expansions)
-      for (const id of e.keys()) for (const l of this.postings[id]) candidates.add(l);
+    // Gathered along the postings into scratch arrays (one search at a time: there is no await here), so a
+    // common word's ten thousand labels cost one pass, not a rescan of each label's words.
+    const nq = expansions.length;
+    const touched: number[] = [];
+    const merged = new Map<number, number>();
+    for (let q = 0; q < nq; q++) {
+      for (const [id, quality] of expansions[q]) {
+        if (quality > (merged.get(id) ?? 0)) merged.set(id, quality);
+        for (const l of this.postings[id]) {
+          if (!this.seen[l]) {
+            this.seen[l] = 1;
+            touched.push(l);
+          }
+          const at = l * MAX_QUERY_WORDS + q;
+          if (quality > this.wordMatch[at]) this.wordMatch[at] = quality;
+        }
+      }
+    }
+    for (const [id, quality] of merged) {
+      const mass = this.idf[id] * quality;
+      for (const l of this.postings[id]) this.labelMass[l] += mass;
+    }
 
     const best = new Map<number, { score: number; label: number }>();
-    for (const l of candidates) {
+    for (const l of touched) {
       const label = this.labels[l];
       let queryMass = 0;
-      for (let q = 0; q < expansions.length; q++) {
-        let m = 0;
-        for (const w of label.words) m = Math.max(m, expansions[q].get(w) ?? 0);
-        queryMass += weights[q] * m;
-      }
-      let labelMass = 0;
-      for (const w of label.words) {
-        let m = 0;
-        for (const e of expansions) m = Math.max(m, e.get(w) ?? 0);
-        labelMass += this.idf[w] * m;
+      for (let q = 0; q < nq; q++) {
+        queryMass += weights[q] * this.wordMatch[l * MAX_QUERY_WORDS + q];
+        this.wordMatch[l * MAX_QUERY_WORDS + q] = 0;
       }
       const coverage =
         QUERY_COVERAGE_SHARE * (queryMass / totalWeight) +
-        (1 - QUERY_COVERAGE_SHARE) * (labelMass / label.idfMass);
+        (1 - QUERY_COVERAGE_SHARE) * Math.min(1, this.labelMass[l] / label.idfMass);
+      this.labelMass[l] = 0;
+      this.seen[l] = 0;
       const score = coverage * KIND_WEIGHT[label.kind] * langWeight(label.lang, langs);
       const prev = best.get(label.concept);
       if (!prev || score > prev.score) best.set(label.concept, { score, label: l });
@@ -196,12 +235,15 @@ export class TitleIndex {
       const variant = this.variant(word);
       if (variant !== undefined) out.set(variant, MATCH.variant);
     }
+    // A finished word that is known ("nurse") stands for itself; only the word being typed, or an unknown
+    // one, also stands for the longer words it starts ("nursery" counts little for "nurse").
     const prefixMin = opts.prefix ? LAST_PREFIX_MIN_LEN : PREFIX_MIN_LEN;
-    if (word.length >= prefixMin) {
+    if (word.length >= prefixMin && (opts.prefix || out.size === 0)) {
+      const damp = out.size > 0 ? KNOWN_WORD_PREFIX_DAMP : 1;
       for (const id of this.withPrefix(word)) {
         if (out.has(id)) continue;
         const share = word.length / this.words[id].length;
-        out.set(id, MATCH.prefixMin + (MATCH.prefixMax - MATCH.prefixMin) * share);
+        out.set(id, damp * (MATCH.prefixMin + (MATCH.prefixMax - MATCH.prefixMin) * share));
       }
     }
     if (word.length >= COMPOUND_TAIL_MIN_LEN) {
