@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { labelFallback, ServiceUnavailable, type TaxonomySearchQueryDto } from '@brobygger/contracts';
 import { LOGGER, type Logger } from '@brobygger/platform';
@@ -30,10 +30,13 @@ interface Loaded {
  * an import brings a new release.
  */
 @Injectable()
-export class OccupationTitles {
+export class OccupationTitles implements OnApplicationBootstrap {
   private readonly cache: ReleaseCache<Loaded>;
 
-  constructor(orm: MikroORM, @Inject(LOGGER) logger: Logger) {
+  constructor(
+    orm: MikroORM,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
     this.cache = new ReleaseCache(
       () => new TaxonomyRepository(orm.em.fork()).currentRelease(),
       async (version) => {
@@ -57,6 +60,13 @@ export class OccupationTitles {
         return { index, preferred, iscoGroup };
       },
     );
+  }
+
+  /** Building the matcher takes a few seconds: at start, not in the first user's autocomplete. */
+  onApplicationBootstrap(): void {
+    this.cache
+      .get()
+      .catch((err: unknown) => this.logger.warn({ err }, 'occupation titles not loaded at start'));
   }
 
   async search(q: TaxonomySearchQueryDto): Promise<OccupationTitleHit[]> {
