@@ -97,9 +97,9 @@ export class TitleIndex {
   private readonly byShape = new Map<string, number[]>();
   /** Languages each word occurs in. */
   private readonly wordLangs: Set<string>[] = [];
-  /** Per search, per label: best match of each query word, matched label weight, whether touched. */
+  /** Per search, per label: each query word's best match and the label weight it covers; whether touched. */
   private readonly wordMatch: Float32Array;
-  private readonly labelMass: Float64Array;
+  private readonly wordMass: Float32Array;
   private readonly seen: Uint8Array;
 
   constructor(entries: Iterable<LabelEntry>) {
@@ -131,7 +131,7 @@ export class TitleIndex {
     for (let w = 0; w < this.words.length; w++) this.idf[w] = Math.log(1 + n / this.postings[w].length);
     for (const l of this.labels) for (const w of l.words) l.idfMass += this.idf[w];
     this.wordMatch = new Float32Array(n * MAX_QUERY_WORDS);
-    this.labelMass = new Float64Array(n);
+    this.wordMass = new Float32Array(n * MAX_QUERY_WORDS);
     this.seen = new Uint8Array(n);
     this.sorted = this.words.map((_, i) => i).sort((a, b) => cmp(this.words[a], this.words[b]));
     this.reversed = this.words
@@ -178,37 +178,39 @@ export class TitleIndex {
     // common word's ten thousand labels cost one pass, not a rescan of each label's words.
     const nq = expansions.length;
     const touched: number[] = [];
-    const merged = new Map<number, number>();
     for (let q = 0; q < nq; q++) {
       for (const [id, quality] of expansions[q]) {
-        if (quality > (merged.get(id) ?? 0)) merged.set(id, quality);
+        const mass = this.idf[id] * quality;
         for (const l of this.postings[id]) {
           if (!this.seen[l]) {
             this.seen[l] = 1;
             touched.push(l);
           }
+          // Each query word covers one word of the label, the one it matches best: "nurse" does not cover
+          // both words of "nursery nurse".
           const at = l * MAX_QUERY_WORDS + q;
-          if (quality > this.wordMatch[at]) this.wordMatch[at] = quality;
+          if (quality > this.wordMatch[at] || (quality === this.wordMatch[at] && mass > this.wordMass[at])) {
+            this.wordMatch[at] = quality;
+            this.wordMass[at] = mass;
+          }
         }
       }
-    }
-    for (const [id, quality] of merged) {
-      const mass = this.idf[id] * quality;
-      for (const l of this.postings[id]) this.labelMass[l] += mass;
     }
 
     const best = new Map<number, { score: number; label: number }>();
     for (const l of touched) {
       const label = this.labels[l];
       let queryMass = 0;
-      for (let q = 0; q < nq; q++) {
-        queryMass += weights[q] * this.wordMatch[l * MAX_QUERY_WORDS + q];
-        this.wordMatch[l * MAX_QUERY_WORDS + q] = 0;
+      let labelMass = 0;
+      for (let at = l * MAX_QUERY_WORDS; at < l * MAX_QUERY_WORDS + nq; at++) {
+        queryMass += weights[at - l * MAX_QUERY_WORDS] * this.wordMatch[at];
+        labelMass += this.wordMass[at];
+        this.wordMatch[at] = 0;
+        this.wordMass[at] = 0;
       }
       const coverage =
         QUERY_COVERAGE_SHARE * (queryMass / totalWeight) +
-        (1 - QUERY_COVERAGE_SHARE) * Math.min(1, this.labelMass[l] / label.idfMass);
-      this.labelMass[l] = 0;
+        (1 - QUERY_COVERAGE_SHARE) * Math.min(1, labelMass / label.idfMass);
       this.seen[l] = 0;
       const score = coverage * KIND_WEIGHT[label.kind] * langWeight(label.lang, langs);
       const prev = best.get(label.concept);
