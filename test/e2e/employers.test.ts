@@ -89,6 +89,21 @@ describe('employers and openings through the gateway', () => {
     expect(suggestions.status).toBe(200);
     expect(suggestions.body.skills.length).toBeGreaterThan(0);
 
+    // The form asks before saving, with the title typed so far; a candidate may not, and no title is a 400.
+    const forDraft = await sys.api<OpeningSuggestions>('POST', '/api/v1/openings/suggestions', {
+      token: me,
+      body: { title: 'Lærling kokk' },
+    });
+    expect(forDraft.status).toBe(200);
+    expect(forDraft.body.occupations[0]).toMatchObject({ label: 'kokk', source: 'title' });
+    expect(forDraft.body.skills.length).toBeGreaterThan(0);
+    const noTitle = await sys.api<{ fields: { field: string }[] }>('POST', '/api/v1/openings/suggestions', {
+      token: me,
+      body: { description: 'Kokk til kantine' },
+    });
+    expect(noTitle.status).toBe(400);
+    expect(noTitle.body.fields.map((f) => f.field)).toEqual(['title']);
+
     // A candidate sees it, without what is internal; another employer does not.
     const candidate = sys.token({
       role: 'candidate',
@@ -98,6 +113,10 @@ describe('employers and openings through the gateway', () => {
     const list = await sys.api<Page<OpeningView>>('GET', '/api/v1/openings?type=work-trial', {
       token: candidate,
     });
+    expect(
+      (await sys.api('POST', '/api/v1/openings/suggestions', { token: candidate, body: { title: 'kokk' } }))
+        .status,
+    ).toBe(403);
     expect(list.body.items.map((o) => o.id)).toContain(draft.body.id);
     expect(list.body.items[0]).not.toHaveProperty('screening');
     const stranger = sys.token({

@@ -438,4 +438,25 @@ describe('employers service over RPC', () => {
     expect(forklift).toMatchObject({ chosen: true });
     expect(forklift?.sources).toContain('description');
   });
+
+  it('suggests the same for an opening still being written, from its title alone or with its skills', async () => {
+    const s = await call<OpeningSuggestions>(Patterns.employers.suggestForDraft, {
+      title: 'Sveiser (praksisplass)',
+    });
+    expect(s.occupations[0]).toMatchObject({ id: WELDER, source: 'title' });
+    expect(s.skills.some((x) => x.sources.includes('occupation-essential'))).toBe(true);
+    expect(s.skills.some((x) => x.chosen)).toBe(false);
+    const chosen = await call<OpeningSuggestions>(Patterns.employers.suggestForDraft, {
+      title: 'Lagermedarbeider',
+      description: 'You will operate a forklift in the warehouse.',
+      mustHaveSkills: [{ skillId: OPERATE_FORKLIFT }],
+    });
+    expect(chosen.skills.find((x) => x.skillId === OPERATE_FORKLIFT)).toMatchObject({ chosen: true });
+    expect(await fieldsOf(call(Patterns.employers.suggestForDraft, { description: 'no title' }))).toEqual([
+      'title',
+    ]);
+    expect(
+      await fieldsOf(call(Patterns.employers.suggestForDraft, { title: 'x', occupationId: 'cook' })),
+    ).toEqual(['occupationId']);
+  });
 });

@@ -12,6 +12,7 @@ import {
   EmployerListQuery,
   EmployerPageQuery,
   IdDto,
+  SuggestForDraftDto,
   InteractionCommand,
   OpeningListQuery,
   Patterns,
@@ -127,6 +128,11 @@ export class EmployersController {
   @MessagePattern(Patterns.employers.suggestions)
   suggestions(@RpcData() { id }: IdDto) {
     return this.openings.suggestions(id);
+  }
+
+  @MessagePattern(Patterns.employers.suggestForDraft)
+  suggestForDraft(@RpcData() draft: SuggestForDraftDto) {
+    return this.openings.suggestForDraft(draft);
   }
 
   @MessagePattern(Patterns.employers.openingRequirements)

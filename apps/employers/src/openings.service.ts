@@ -24,6 +24,7 @@ import {
   type SkillRequirementView,
   type OpeningScoringRequirements,
   type SuggestionSource,
+  type SuggestForDraftDto,
   type UpdateOpeningDto,
 } from '@brobygger/contracts';
 import { addToOutbox, OutboxRelay } from '@brobygger/persistence';
@@ -272,6 +273,30 @@ export class OpeningsService {
   async suggestions(id: string): Promise<OpeningSuggestions> {
     const o = await this.orm.em.fork().getRepository(Opening).getById(id);
     assertMayActFor(o.employerId);
+    return this.suggestFor(o);
+  }
+
+  /**
+   * The same suggestions for an opening still being written: the employer's form asks with the title (and
+   * whatever else is filled in) before anything is saved. It reads no stored data, so any staff or employer
+   * user may ask.
+   */
+  suggestForDraft(draft: SuggestForDraftDto): Promise<OpeningSuggestions> {
+    return this.suggestFor({
+      title: draft.title,
+      description: draft.description ?? null,
+      occupationId: draft.occupationId ?? null,
+      mustHaveSkills: draft.mustHaveSkills ?? [],
+      niceToHaveSkills: draft.niceToHaveSkills ?? [],
+    });
+  }
+
+  private async suggestFor(
+    o: Pick<Opening, 'title' | 'description' | 'occupationId'> & {
+      mustHaveSkills: { skillId?: string | null }[];
+      niceToHaveSkills: { skillId?: string | null }[];
+    },
+  ): Promise<OpeningSuggestions> {
     const occupations = await this.rpc.call<OccupationHit[]>(Patterns.taxonomy.searchOccupations, {
       // The taxonomy takes 100 characters of query: cut at a word.
       q: o.title.length <= 100 ? o.title : o.title.slice(0, 100).replace(/\s+\S*$/, ''),

@@ -6,6 +6,7 @@ import type { TaxonomyConfig } from './config';
 import { GlossaryController } from './glossary/glossary.controller';
 import { GlossaryService } from './glossary/glossary.service';
 import { taxonomyOrmConfig } from './mikro-orm.config';
+import { OccupationTitles } from './occupations/occupation-titles';
 import { SkillResolver } from './skill-resolver';
 import { TaxonomyController } from './taxonomy.controller';
 import { MEILI, TaxonomyService } from './taxonomy.service';
@@ -25,6 +26,7 @@ export class TaxonomyModule {
       providers: [
         { provide: MEILI, useValue: createMeili(config.MEILI_URL, config.MEILI_MASTER_KEY) },
         SkillResolver,
+        OccupationTitles,
         TaxonomyService,
         GlossaryService,
       ],

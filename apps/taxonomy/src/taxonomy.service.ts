@@ -27,15 +27,10 @@ import {
   type TaxonomySearchQueryDto,
 } from '@brobygger/contracts';
 import { CONFIG } from '@brobygger/platform';
-import {
-  OCCUPATIONS_INDEX,
-  SKILLS_INDEX,
-  indexUid,
-  type OccupationDocument,
-  type SkillDocument,
-} from '@brobygger/search';
+import { SKILLS_INDEX, indexUid, type SkillDocument } from '@brobygger/search';
 import { labelSimilarity, type LookupResult } from '@brobygger/taxonomy';
 import type { TaxonomyConfig } from './config';
+import { OccupationTitles } from './occupations/occupation-titles';
 import { SkillResolver, type LoadedLabels } from './skill-resolver';
 import { TaxonomyRepository, type StyrkRow } from './taxonomy.repository';
 
@@ -58,7 +53,6 @@ const AMBIGUOUS_MARGIN = 0.02;
 @Injectable()
 export class TaxonomyService {
   private readonly skillsUid: string;
-  private readonly occupationsUid: string;
   private readonly minConfidence: number;
   private styrk: Promise<Map<string, StyrkRow>> | undefined;
 
@@ -67,9 +61,9 @@ export class TaxonomyService {
     @Inject(MEILI) private readonly meili: Meilisearch,
     @Inject(CONFIG) config: TaxonomyConfig,
     private readonly resolver: SkillResolver,
+    private readonly titles: OccupationTitles,
   ) {
     this.skillsUid = indexUid(config.MEILI_INDEX_PREFIX, SKILLS_INDEX);
-    this.occupationsUid = indexUid(config.MEILI_INDEX_PREFIX, OCCUPATIONS_INDEX);
     this.minConfidence = config.NORMALISE_MIN_CONFIDENCE / 100;
   }
 
@@ -137,14 +131,11 @@ export class TaxonomyService {
   }
 
   async searchOccupations(q: TaxonomySearchQueryDto): Promise<OccupationHit[]> {
-    const [res, styrk] = await Promise.all([
-      this.meili.index<OccupationDocument>(this.occupationsUid).search(q.q, { limit: q.limit }),
-      this.styrkByIsco(),
-    ]);
-    return res.hits.map((h) => ({
+    const [found, styrk] = await Promise.all([this.titles.search(q), this.styrkByIsco()]);
+    return found.map((h) => ({
       id: h.id,
-      ...preferredIn(h, q.lang),
-      matchedLabel: bestLabel(q.q, allLabels(h)),
+      ...preferredIn(h.preferred, q.lang),
+      matchedLabel: h.matchedLabel,
       iscoGroup: h.iscoGroup,
       styrk: styrkOf(styrk, h.iscoGroup),
     }));
@@ -317,12 +308,6 @@ function preferredIn(
     if (typeof label === 'string') return { label, lang: l };
   }
   return { label: typeof doc.preferred_en === 'string' ? doc.preferred_en : '', lang: 'en' };
-}
-
-function allLabels(doc: Record<string, unknown>): string[] {
-  return Object.entries(doc).flatMap(([k, v]) =>
-    /^(preferred|alt|hidden)_/.test(k) ? (Array.isArray(v) ? (v as string[]) : [String(v)]) : [],
-  );
 }
 
 /** The label that best explains why a hit matched the query: the one most like what was typed. */

@@ -1,4 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+  PickType,
+} from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -706,6 +713,22 @@ export interface OpeningView {
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * An opening as the employer's form holds it before it is saved: the title, and what else is filled in.
+ * The same fields and rules as creating one, so a form that passes here passes there.
+ */
+export class SuggestForDraftDto extends IntersectionType(
+  PickType(CreateOpeningDto, ['title'] as const),
+  PartialType(
+    PickType(CreateOpeningDto, [
+      'occupationId',
+      'description',
+      'mustHaveSkills',
+      'niceToHaveSkills',
+    ] as const),
+  ),
+) {}
 
 export type SuggestionSource = 'title' | 'occupation-essential' | 'occupation-optional' | 'description';
 

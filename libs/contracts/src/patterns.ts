@@ -41,6 +41,7 @@ export const Patterns = {
     closeOpening: 'employers.openings.close',
     acknowledgeFlags: 'employers.openings.acknowledge-flags',
     suggestions: 'employers.openings.suggestions',
+    suggestForDraft: 'employers.openings.suggest-for-draft',
     openingRequirements: 'employers.openings.requirements',
   },
   matching: {

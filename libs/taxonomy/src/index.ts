@@ -5,3 +5,5 @@ export * from './similarity';
 export * from './text';
 export * from './core-skills';
 export * from './licence-words';
+export * from './title-index';
+export * from './title-noise';

@@ -220,3 +220,27 @@ function applyEdit(
     }
   }
 }
+
+/**
+ * Mean reciprocal rank of the first gold id among the first `k` ranked ids (0 when none is there), and the
+ * share of items with a gold id at rank 1 and within the first 5. An item may accept several gold ids.
+ */
+export function rankMetrics(
+  results: ReadonlyArray<{ gold: Gold; ranked: readonly string[] }>,
+  k = 10,
+): { mrr: number; top1: number; top5: number } {
+  if (results.length === 0) return { mrr: 0, top1: 0, top5: 0 };
+  let mrr = 0;
+  let top1 = 0;
+  let top5 = 0;
+  for (const r of results) {
+    const gold = goldSet(r.gold);
+    const at = r.ranked.slice(0, k).findIndex((id) => gold.has(id));
+    if (at < 0) continue;
+    mrr += 1 / (at + 1);
+    if (at === 0) top1++;
+    if (at < 5) top5++;
+  }
+  const n = results.length;
+  return { mrr: mrr / n, top1: top1 / n, top5: top5 / n };
+}

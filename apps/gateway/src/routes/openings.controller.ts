@@ -6,6 +6,7 @@ import {
   OpeningListQuery,
   OpeningMatchListQuery,
   Patterns,
+  SuggestForDraftDto,
   UpdateOpeningDto,
   type MatchView,
   type OpeningSuggestions,
@@ -62,6 +63,18 @@ export class OpeningsController {
   @ApiOperation({ summary: 'Acknowledge screening flags (by key) with a note saying why the wording stays' })
   acknowledge(@UuidParam() id: string, @Body() ack: AcknowledgeFlagsDto): Promise<OpeningView> {
     return this.rpc.call(Patterns.employers.acknowledgeFlags, { id, ack });
+  }
+
+  @Post('suggestions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Occupation and skills suggested for an opening still being written, before it is saved',
+    description:
+      'Send the title the employer typed, and the description and skills when they are filled in. ' +
+      'Answers as GET /api/v1/openings/{id}/suggestions does for a saved opening; nothing is stored.',
+  })
+  suggestForDraft(@Body() draft: SuggestForDraftDto): Promise<OpeningSuggestions> {
+    return this.rpc.call(Patterns.employers.suggestForDraft, draft);
   }
 
   @Get(':id/suggestions')
