@@ -72,6 +72,9 @@ const tables: Record<string, Row[]> = {
   'styrk08_ssb.csv.gz': read('styrk08_ssb.csv.gz'),
   'styrk08_nav_yrkeskategori.csv.gz': read('styrk08_nav_yrkeskategori.csv.gz'),
   'skills_nb.csv.gz': read('skills_nb.csv.gz').filter((l) => skillIds.has(l.id)),
+  'occupation_titles_supplement.csv': read('occupation_titles_supplement.csv').filter((t) =>
+    occupationIds.has(t.occupation_id),
+  ),
   // A glossary word stays with those of its skills that are in the slice, in the glossary's order.
   'glossary.csv': read('glossary.csv').flatMap((g) => {
     const kept = g.skills.split('|').filter((id) => skillIds.has(id));
@@ -87,7 +90,7 @@ for (const [file, rows] of Object.entries(tables)) {
   const csv = [columns, ...rows.map((r) => columns.map((c) => r[c] ?? ''))]
     .map((line) => line.map(cell).join(','))
     .join('\n');
-  // The glossary is read by people: plain text, as in data/taxonomy.
+  // The glossary and the title supplement are read by people: plain text, as in data/taxonomy.
   const bytes = file.endsWith('.gz') ? gzipSync(`${csv}\n`, { level: 9 }) : Buffer.from(`${csv}\n`);
   writeFileSync(join(TARGET, file), bytes);
   files[file] = createHash('sha256').update(bytes).digest('hex');

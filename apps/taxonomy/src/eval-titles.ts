@@ -33,7 +33,6 @@ import {
 import { shippedData } from './data-dir';
 import { occupationDocuments } from './import/taxonomy-indexer';
 import { readTaxonomy } from './import/taxonomy-source';
-import { readTitleSupplement } from './occupations/title-supplement';
 
 const SEED = 20261208;
 const HELD_OUT: Record<string, number> = { en: 1200, nb: 400 };
@@ -128,7 +127,12 @@ const t0 = Date.now();
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const dir = shippedData('taxonomy');
 const data = readTaxonomy(dir);
-const supplement = readTitleSupplement(dir);
+const supplement: LabelEntry[] = data.titleSupplement.map((l) => ({
+  conceptId: l.occupationId,
+  label: l.label,
+  kind: l.kind,
+  lang: l.lang,
+}));
 const rnd = seededRandom(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 

@@ -2,10 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { LOGGER, type Logger } from '@brobygger/platform';
 import { coreSkills, LabelIndex, REUSE_LEVEL_PRIOR, type LabelEntry } from '@brobygger/taxonomy';
+import { ReleaseCache } from './release-cache';
 import { TaxonomyRepository } from './taxonomy.repository';
-
-/** How often a running service asks whether an import or a glossary change brought new words. */
-const RELEASE_CHECK_MS = 30_000;
 
 /**
  * Occupation names in these languages stand for the occupation's core skills when typed as a skill
@@ -42,38 +40,30 @@ export interface LoadedLabels {
  */
 @Injectable()
 export class SkillResolver {
-  private loaded: Promise<LoadedLabels> | undefined;
-  private loadedVersion: string | undefined;
-  private checkedAt = 0;
+  private readonly cache: ReleaseCache<LoadedLabels>;
 
   constructor(
     private readonly orm: MikroORM,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  /** Null while no release has been imported (asked again on every call until one is). */
-  async labels(): Promise<LoadedLabels | null> {
-    if (this.loaded && Date.now() - this.checkedAt < RELEASE_CHECK_MS) return this.loaded;
-    this.checkedAt = Date.now();
-    const repo = new TaxonomyRepository(this.orm.em.fork());
-    const [release, glossary] = await Promise.all([repo.currentRelease(), repo.glossaryRevision()]);
-    if (!release) return null;
-    const version = `${release.version}#${glossary}`;
-    if (!this.loaded || this.loadedVersion !== version) {
-      // Concurrent callers share one load; a failed load is forgotten so the next call tries again.
-      const loading = this.load(version);
-      this.loaded = loading;
-      this.loadedVersion = version;
-      loading.catch(() => {
-        if (this.loaded === loading) this.loaded = this.loadedVersion = undefined;
-      });
-    }
-    return this.loaded;
+  ) {
+    this.cache = new ReleaseCache(
+      async () => {
+        const repo = new TaxonomyRepository(orm.em.fork());
+        const [release, glossary] = await Promise.all([repo.currentRelease(), repo.glossaryRevision()]);
+        return release && { version: `${release.version}#${glossary}` };
+      },
+      (version) => this.load(version),
+    );
   }
 
-  /** Forget what is loaded: the next call reloads (after a glossary change in this process). */
+  /** Null while no release has been imported (asked again on every call until one is). */
+  labels(): Promise<LoadedLabels | null> {
+    return this.cache.get();
+  }
+
+  /** Look again at once: the glossary changed in this process. */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.cache.refresh();
   }
 
   private async load(version: string): Promise<LoadedLabels> {

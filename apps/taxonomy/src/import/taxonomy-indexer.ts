@@ -83,7 +83,7 @@ export function skillDocuments(data: TaxonomyData): SkillDocument[] {
 export function occupationDocuments(data: TaxonomyData): OccupationDocument[] {
   const docs = new Map<string, Record<string, unknown>>();
   for (const o of data.occupations) docs.set(o.id, { key: escoKey(o.id), id: o.id, iscoGroup: o.iscoGroup });
-  for (const l of data.occupationLabels) {
+  for (const l of [...data.occupationLabels, ...data.titleSupplement]) {
     const doc = docs.get(l.occupationId)!;
     if (l.kind === 'preferred') {
       doc[`preferred_${l.lang}`] = l.label;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { GLOSSARY_LANGS, type SkillType } from '@brobygger/contracts';
+import { GLOSSARY_LANGS, TAXONOMY_LANGS, type SkillType } from '@brobygger/contracts';
 
 /** A data file that is missing, altered or malformed. Nothing has been written when this is thrown. */
 export class TaxonomyDataError extends Error {
@@ -55,6 +55,14 @@ export interface GlossaryRow {
 /** Optional files: a release without them (such as the test fixture) simply has none of their rows. */
 const NORWEGIAN_SKILL_LABELS = 'skills_nb.csv.gz';
 const GLOSSARY = 'glossary.csv';
+/**
+ * Everyday titles ESCO lacks: Ukrainian (ESCO has none), Arabic beyond its one preferred label, and the
+ * Norwegian words people type ("helsefagarbeider", "oppvasker"), for the occupations refugees in Norway most
+ * often go into. Written by the team, each row with who wrote it and its review state; imported as
+ * alternative labels, so title search and occupation words typed as skills both know them.
+ */
+const TITLE_SUPPLEMENT = 'occupation_titles_supplement.csv';
+const REVIEW_STATES = ['drafted', 'reviewed'];
 
 export interface TaxonomyData {
   version: string;
@@ -66,6 +74,8 @@ export interface TaxonomyData {
   skillRelations: { skillId: string; relatedSkillId: string; relation: Relation }[];
   occupations: OccupationRow[];
   occupationLabels: OccupationLabelRow[];
+  /** The team's everyday titles (TITLE_SUPPLEMENT), stored and searched as alternative labels. */
+  titleSupplement: OccupationLabelRow[];
   occupationSkills: { occupationId: string; skillId: string; relation: Relation }[];
   glossary: GlossaryRow[];
   iscoGroups: { code: string; level: number; labelEn: string; labelNb: string | null }[];
@@ -248,7 +258,29 @@ export function readTaxonomy(dir: string): TaxonomyData {
   const occupationLabels = [
     ...englishOccupationLabels,
     ...labelRows(otherLanguages, (r) => LANG_ALIASES[r.lang] ?? r.lang),
-  ].map(([id, lang, kind, label]) => ({ occupationId: id, lang, kind, label }));
+  ].map(([id, lang, kind, label]): OccupationLabelRow => ({ occupationId: id, lang, kind, label }));
+  let skippedSupplementRows = 0;
+  const titleSupplement: OccupationLabelRow[] = [];
+  if (manifest.files[TITLE_SUPPLEMENT] !== undefined) {
+    const known = new Set(occupationLabels.map((l) => `${l.occupationId} ${l.lang} ${l.kind} ${l.label}`));
+    table(TITLE_SUPPLEMENT, ['occupation_id', 'lang', 'label', 'source', 'review_state']).forEach((r, i) => {
+      const at = `${TITLE_SUPPLEMENT} line ${i + 2}`;
+      expect(OCCUPATION_ID.test(r.occupation_id), `${at}: "${r.occupation_id}" is not an occupation id`);
+      expect((TAXONOMY_LANGS as readonly string[]).includes(r.lang), `${at}: unknown lang "${r.lang}"`);
+      const label = r.label?.trim() ?? '';
+      expect(label.length > 0 && Boolean(r.source?.trim()), `${at}: label and source are required`);
+      expect(
+        REVIEW_STATES.includes(r.review_state),
+        `${at}: review_state "${r.review_state}" is not drafted/reviewed`,
+      );
+      const key = `${r.occupation_id} ${r.lang} alt ${label}`;
+      if (!occupationIds.has(r.occupation_id)) skippedSupplementRows++;
+      else if (!known.has(key) && !known.has(`${r.occupation_id} ${r.lang} preferred ${label}`)) {
+        known.add(key);
+        titleSupplement.push({ occupationId: r.occupation_id, lang: r.lang, kind: 'alt', label });
+      }
+    });
+  }
 
   let skippedLinkRows = 0;
   const occupationSkills = table('occupation_skill_relations.csv.gz', [
@@ -311,6 +343,7 @@ export function readTaxonomy(dir: string): TaxonomyData {
     skillRelations,
     occupations,
     occupationLabels,
+    titleSupplement,
     occupationSkills,
     glossary,
     iscoGroups,
@@ -325,6 +358,7 @@ export function readTaxonomy(dir: string): TaxonomyData {
       },
       { file: NORWEGIAN_SKILL_LABELS, rows: skippedNbRows, reason: 'skill not in this release' },
       { file: GLOSSARY, rows: glossarySkipped.rows, reason: 'none of its skills in this release' },
+      { file: TITLE_SUPPLEMENT, rows: skippedSupplementRows, reason: 'occupation not in this release' },
     ].filter((s) => s.rows > 0),
   };
 }

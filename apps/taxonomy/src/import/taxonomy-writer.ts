@@ -127,7 +127,7 @@ export class TaxonomyWriter {
         ['kind', 'text'],
         ['label', 'text'],
       ],
-      data.occupationLabels.map((l) => ({
+      [...data.occupationLabels, ...data.titleSupplement].map((l) => ({
         occupation_id: l.occupationId,
         lang: l.lang,
         kind: l.kind,

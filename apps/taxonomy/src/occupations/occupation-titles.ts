@@ -3,11 +3,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { labelFallback, ServiceUnavailable, type TaxonomySearchQueryDto } from '@brobygger/contracts';
 import { LOGGER, type Logger } from '@brobygger/platform';
 import { TitleIndex } from '@brobygger/taxonomy';
-import { shippedData } from '../data-dir';
 import { TaxonomyRepository } from '../taxonomy.repository';
 import { OccupationTitleRepository } from './occupation-title.repository';
-import { ReleaseCache } from './release-cache';
-import { readTitleSupplement } from './title-supplement';
+import { ReleaseCache } from '../release-cache';
 
 export interface OccupationTitleHit {
   id: string;
@@ -26,7 +24,7 @@ interface Loaded {
 
 /**
  * Job titles → ESCO occupations (see `TitleIndex`): every occupation label of the release in memory (about
- * 100k, built in a second or two), with the team's supplement of everyday titles ESCO lacks. Rebuilt when
+ * 100k, built in a second or two), the team's supplement of everyday titles ESCO lacks among them. Rebuilt when
  * an import brings a new release.
  */
 @Injectable()
@@ -48,14 +46,9 @@ export class OccupationTitles implements OnApplicationBootstrap {
           if (r.kind !== 'preferred') continue;
           (preferred.get(r.id) ?? preferred.set(r.id, {}).get(r.id)!)[`preferred_${r.lang}`] = r.label;
         }
-        // The supplement names occupations by ESCO id; rows for occupations this release lacks are left out.
-        const supplement = readTitleSupplement(shippedData('taxonomy')).filter((e) =>
-          iscoGroup.has(e.conceptId),
+        const index = new TitleIndex(
+          rows.map((r) => ({ conceptId: r.id, label: r.label, kind: r.kind, lang: r.lang })),
         );
-        const index = new TitleIndex([
-          ...rows.map((r) => ({ conceptId: r.id, label: r.label, kind: r.kind, lang: r.lang })),
-          ...supplement,
-        ]);
         logger.info({ version, labels: index.size }, 'occupation titles loaded');
         return { index, preferred, iscoGroup };
       },

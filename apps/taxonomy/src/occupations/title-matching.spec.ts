@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { labelFallback, type TaxonomyLang } from '@brobygger/contracts';
 import { TitleIndex, type LabelEntry } from '@brobygger/taxonomy';
 import { shippedData } from '../data-dir';
-import { readTitleSupplement } from './title-supplement';
+import { readTaxonomy } from '../import/taxonomy-source';
 
 /**
  * The faults issue 14 reported, against every occupation label the service ships (the integration tests
@@ -29,7 +29,13 @@ for (const r of parse<Record<string, string>>(
     for (const l of (r[`${kind}Labels`] ?? '').split(' | ').filter(Boolean)) add(l.trim(), kind);
   }
 }
-const index = new TitleIndex([...entries, ...readTitleSupplement(dir)]);
+const supplement = readTaxonomy(dir).titleSupplement.map((l): LabelEntry => ({
+  conceptId: l.occupationId,
+  label: l.label,
+  kind: l.kind,
+  lang: l.lang,
+}));
+const index = new TitleIndex([...entries, ...supplement]);
 const top = (q: string, lang: TaxonomyLang, n = 5) =>
   index
     .search(q, { langs: labelFallback(lang), limit: n, prefix: true })

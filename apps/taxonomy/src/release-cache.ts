@@ -4,8 +4,9 @@ const RELEASE_CHECK_MS = 30_000;
 /**
  * Something built from one taxonomy release and kept in memory: built on first use, rebuilt when an import
  * has brought a new release (checked at most every 30 s), so the service need not restart after
- * `npm run taxonomy:import`. Concurrent callers share one build; a failed build is forgotten so the next
- * call tries again.
+ * `npm run taxonomy:import`. The "version" is whatever the caller says identifies its inputs (the skill
+ * resolver adds the glossary's revision). Concurrent callers share one build; a failed build is forgotten so
+ * the next call tries again.
  */
 export class ReleaseCache<T> {
   private loaded: Promise<T> | undefined;
@@ -16,6 +17,11 @@ export class ReleaseCache<T> {
     private readonly currentRelease: () => Promise<{ version: string } | null>,
     private readonly build: (version: string) => Promise<T>,
   ) {}
+
+  /** Ask for the version at the next call instead of within 30 s (after a change made in this process). */
+  refresh(): void {
+    this.checkedAt = 0;
+  }
 
   /** Null while no release has been imported (asked again on every call until one is). */
   async get(): Promise<T | null> {
