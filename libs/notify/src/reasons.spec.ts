@@ -9,7 +9,7 @@ import {
 } from '@brobygger/scoring';
 import { REASON_FACTORS, topReasons } from './reasons';
 
-// --- real scores: the reasons read the scorer's detail strings, so drift there must fail here -------------
+// --- real scores: drift in the scorer's fields (or the details still read) must fail here ------------------
 
 const WORKPLACE: GeoPoint = { lat: 59.9, lng: 10.75 };
 /** 0.108° of latitude due north: 12.0 km. */
@@ -165,7 +165,7 @@ function part(factor: string, points: number, detail: string, maxPoints = points
 
 /** Parts absent from `parts` count as not applying; the skill lists default to empty. */
 function newExplanation(overrides: Partial<MatchExplanation> = {}): MatchExplanation {
-  return emptyExplanation({ weightsVersion: 'w2', ...overrides });
+  return emptyExplanation({ weightsVersion: 'w3', ...overrides });
 }
 
 const skill = (label: string) => ({ skillId: `skill/${label}`, label });
@@ -214,11 +214,17 @@ describe('topReasons ranking', () => {
   });
 });
 
-describe('topReasons skills', () => {
+describe('topReasons skills (from the fields, not the English details)', () => {
+  const must = (label: string) => ({ ...skill(label), mustHave: true });
+  const nice = (label: string) => ({ ...skill(label), mustHave: false });
+  const tally = (met: number, total: number, partial = 0) => ({ met, partial, total });
+
   it('lists two labels and "N more" for a long list', () => {
     const x = newExplanation({
-      parts: [part('must-have skills', 45, '6 of 6 matched')],
-      matchedSkills: ['a', 'b', 'c', 'd', 'e', 'f'].map(skill),
+      // The detail is for staff and deliberately says something else: only the fields are read.
+      parts: [part('must-have skills', 45, 'whatever staff read')],
+      mustHave: tally(6, 6),
+      matchedSkills: ['a', 'b', 'c', 'd', 'e', 'f'].map(must),
     });
     expect(topReasons(x, 'en')).toEqual(['You have all the skills the job needs: a, b and 4 more.']);
   });
@@ -226,18 +232,18 @@ describe('topReasons skills', () => {
   it('says "the skill" for a single must-have', () => {
     const x = newExplanation({
       parts: [part('must-have skills', 45, '1 of 1 matched')],
-      matchedSkills: [skill('welding')],
+      mustHave: tally(1, 1),
+      matchedSkills: [must('welding')],
     });
     expect(topReasons(x, 'en')).toEqual(['You have the skill the job needs: welding.']);
   });
 
-  it('tells must-haves from nice-to-haves by the parts counts', () => {
+  it('tells must-haves from nice-to-haves by their flag, in whatever order they come', () => {
     const x = newExplanation({
-      parts: [
-        part('must-have skills', 22.5, '1 of 2 matched', 45),
-        part('nice-to-have skills', 5, '1 of 2 matched', 10),
-      ],
-      matchedSkills: [skill('welding'), skill('first aid')],
+      parts: [part('must-have skills', 22.5, '', 45), part('nice-to-have skills', 5, '', 10)],
+      mustHave: tally(1, 2),
+      niceToHave: tally(1, 2),
+      matchedSkills: [nice('first aid'), must('welding')],
       missingMustHaves: [skill('forklift driving')],
     });
     expect(topReasons(x, 'en')).toEqual([
@@ -246,13 +252,76 @@ describe('topReasons skills', () => {
     ]);
   });
 
-  it('says nothing about skills when the counts and the lists disagree', () => {
+  it('words the same fields in all four languages', () => {
     const x = newExplanation({
-      parts: [part('must-have skills', 22.5, '1 of 2 matched', 45)],
-      matchedSkills: [skill('welding'), skill('first aid')],
-      missingMustHaves: [skill('forklift driving')],
+      parts: [part('must-have skills', 30, '', 45), part('nice-to-have skills', 10, '', 10)],
+      mustHave: tally(2, 3),
+      niceToHave: tally(1, 1),
+      matchedSkills: [must('welding'), must('forklift'), nice('first aid')],
     });
-    expect(topReasons(x, 'en')).toEqual([]);
+    expect(topReasons(x, 'nb')).toEqual([
+      'Du har 2 av de 3 ferdighetene jobben krever: welding og forklift.',
+      'Du har også first aid. Det er et pluss for denne jobben.',
+    ]);
+    expect(topReasons(x, 'en')).toEqual([
+      'You have 2 of the 3 skills the job needs: welding and forklift.',
+      'You also have first aid. That is a plus for this job.',
+    ]);
+    expect(topReasons(x, 'uk')).toEqual([
+      'У вас є 2 з 3 навичок, потрібних для цієї роботи: welding і forklift.',
+      'У вас також є first aid. Це плюс для цієї роботи.',
+    ]);
+    expect(topReasons(x, 'ar', 3, { isolate: false })).toEqual([
+      'لديك 2 من أصل 3 من المهارات التي يحتاجها العمل: welding وforklift.',
+      'لديك أيضًا first aid، وهذه ميزة إضافية في هذا العمل.',
+    ]);
+  });
+
+  it('names skills through skillLabel (id and stored label in), isolated for Arabic', () => {
+    const names: Record<string, string> = { 'skill/welding': 'sveising' };
+    const x = newExplanation({
+      parts: [part('must-have skills', 45, '')],
+      mustHave: tally(2, 2),
+      matchedSkills: [must('welding'), { skillId: null, label: 'Truck', mustHave: true }],
+    });
+    const skillLabel = (id: string | null, fallback: string) => (id && names[id]) ?? fallback;
+    expect(topReasons(x, 'nb', 1, { skillLabel })).toEqual([
+      'Du har alle ferdighetene jobben krever: sveising og Truck.',
+    ]);
+    expect(topReasons(x, 'ar', 1, { skillLabel })[0]).toContain('\u2068sveising\u2069');
+  });
+
+  it('names a must-have near miss, never a nice-to-have one', () => {
+    const near = (mustHave: boolean) => ({
+      required: skill('TIG welding'),
+      have: skill('MIG welding'),
+      mustHave,
+      closeness: 0.8,
+      reason: 'sibling',
+    });
+    const x = (mustHave: boolean) =>
+      newExplanation({
+        parts: [part('must-have skills', 10, '', 45)],
+        mustHave: tally(0, 1, 1),
+        nearMisses: [near(mustHave)],
+      });
+    expect(topReasons(x(true), 'en')).toEqual([
+      'Your skill MIG welding is close to TIG welding, which the job needs.',
+    ]);
+    expect(topReasons(x(false), 'en')).toEqual([]);
+  });
+
+  it('says nothing about skills in an explanation stored before the fields existed (before w3)', () => {
+    const old = newExplanation({
+      parts: [
+        part('must-have skills', 45, '2 of 2 matched'),
+        part('experience', 5, 'has worked in the occupation'),
+      ],
+      matchedSkills: [skill('welding'), skill('forklift')],
+    });
+    delete old.mustHave;
+    delete old.niceToHave;
+    expect(topReasons(old, 'en')).toEqual(['You have done this kind of work before.']);
   });
 });
 

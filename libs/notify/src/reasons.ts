@@ -2,19 +2,31 @@ import type { MatchExplanation, ScorePart } from '@brobygger/contracts';
 import { bidiIsolate, formatKm, formatList, openingTypeName, translate, type Lang } from './catalogue';
 
 /*
- * The explanation carries some facts only in its parts' English `detail` strings ("3 of 4 matched", "wishes
- * internship"). They are read here with exact patterns, and a part whose detail does not match says nothing:
- * a changed scorer then yields fewer reasons, never wrong ones. reasons.spec.ts runs the real scorer, so such
- * a change fails a test instead of going quiet.
+ * Skills are read from the explanation's fields (tallies, each skill's id, label and must-have flag), so they
+ * read the same in every language. A few small facts still live only in their parts' English `detail`
+ * ("wishes internship", "available by …"): those are read with exact patterns, and a part whose detail does
+ * not match says nothing, so a changed scorer yields fewer reasons, never wrong ones. reasons.spec.ts runs
+ * the real scorer, so such a change fails a test instead of going quiet.
  *
  * Only what helps: a part that earned points from missing data ("unknown"), or that records a shortfall
  * (a language gap without support, hours only partly matching), gives no reason. The candidate's adviser
  * sees gaps; a notification is not the place for them.
  */
 
+/**
+ * A skill's name in the reader's language: its ESCO id (null for a text that never resolved) and the label
+ * the explanation stored (the opening's, often English), to fall back on. The caller picks the language.
+ */
+export type SkillLabel = (skillId: string | null, fallback: string) => string;
+
+/** The stored label, as it was typed or resolved: what reasons say until localized labels are fed in. */
+export const storedSkillLabel: SkillLabel = (_skillId, fallback) => fallback;
+
 export interface ReasonOptions {
   /** Bidi-isolate labels in right-to-left languages (see bidiIsolate); on by default, off for SMS. */
   isolate?: boolean;
+  /** Skill names in the reader's language; by default the stored label. */
+  skillLabel?: SkillLabel;
 }
 
 /**
@@ -25,9 +37,16 @@ export function topReasons(
   explanation: MatchExplanation,
   lang: Lang,
   n = 3,
-  { isolate = true }: ReasonOptions = {},
+  { isolate = true, skillLabel = storedSkillLabel }: ReasonOptions = {},
 ): string[] {
-  const ctx: Ctx = { x: explanation, lang, isolate };
+  const ctx: Ctx = {
+    x: explanation,
+    lang,
+    label: (s) => {
+      const name = skillLabel(s.skillId, s.label);
+      return isolate ? bidiIsolate(lang, name) : name;
+    },
+  };
   return explanation.parts
     .filter((p) => p.points > 0)
     .sort((a, b) => b.points - a.points)
@@ -39,7 +58,8 @@ export function topReasons(
 interface Ctx {
   x: MatchExplanation;
   lang: Lang;
-  isolate: boolean;
+  /** A skill's name as the reader sees it: localized, and isolated when asked. */
+  label: (skill: { skillId: string | null; label: string }) => string;
 }
 
 type Writer = (part: ScorePart, ctx: Ctx) => string | undefined;
@@ -61,66 +81,31 @@ export const REASON_FACTORS: readonly string[] = Object.keys(WRITERS);
 
 // --- skills ------------------------------------------------------------------------------------------------
 
-const SKILL_DETAIL =
-  /^(\d+) of (\d+) matched(?:, (\d+) below the level asked)?(?:, (\d+) near miss(?:es)?)?$/;
-
-interface SkillCounts {
-  matched: number;
-  total: number;
-  near: number;
-}
-
-/** A part that does not apply ('none asked', maxPoints 0) counts zero of everything. */
-function skillCounts(part: ScorePart | undefined): SkillCounts | undefined {
-  if (!part || part.maxPoints === 0) return { matched: 0, total: 0, near: 0 };
-  const m = SKILL_DETAIL.exec(part.detail);
-  return m ? { matched: Number(m[1]), total: Number(m[2]), near: Number(m[4] ?? 0) } : undefined;
-}
-
 /**
- * `matchedSkills` and `nearMisses` list the must-haves first, then the nice-to-haves; the two parts'
- * counts say where one ends. The counts are checked against the lists, so a mismatch says nothing rather
- * than naming a nice-to-have as required.
+ * Must-haves come from the explanation's fields (`mustHave`, and the skills' `mustHave` flags), never from
+ * the English detail. An explanation stored before weights w3 has no such fields: it gives no skill reason
+ * (the rescoring a new weights version starts refreshes it), rather than a guess.
  */
-function splitSkills(x: MatchExplanation) {
-  const must = skillCounts(x.parts.find((p) => p.factor === 'must-have skills'));
-  const nice = skillCounts(x.parts.find((p) => p.factor === 'nice-to-have skills'));
-  if (!must || !nice) return undefined;
-  if (must.matched + nice.matched !== x.matchedSkills.length) return undefined;
-  if (must.total - must.matched !== x.missingMustHaves.length) return undefined;
-  return {
-    must,
-    mustMatched: x.matchedSkills.slice(0, must.matched).map((s) => s.label),
-    niceMatched: x.matchedSkills.slice(must.matched).map((s) => s.label),
-    mustNear: x.nearMisses.slice(0, must.near),
-  };
-}
-
-function mustHaveReason(_part: ScorePart, { x, lang, isolate }: Ctx): string | undefined {
-  const split = splitSkills(x);
-  if (!split) return undefined;
-  const { must, mustMatched, mustNear } = split;
-  const skills = formatList(lang, mustMatched, isolate);
-  if (must.matched > 0 && must.matched === must.total) {
+function mustHaveReason(_part: ScorePart, { x, lang, label }: Ctx): string | undefined {
+  const must = x.mustHave;
+  if (!must) return undefined;
+  const skills = formatList(lang, x.matchedSkills.filter((s) => s.mustHave === true).map(label));
+  if (must.met > 0 && must.met === must.total) {
     return translate(lang, must.total === 1 ? 'reasons.mustHaveOne' : 'reasons.mustHaveAll', { skills });
   }
-  if (must.matched > 0) {
-    return translate(lang, 'reasons.mustHaveSome', { matched: must.matched, total: must.total, skills });
+  if (must.met > 0) {
+    return translate(lang, 'reasons.mustHaveSome', { matched: must.met, total: must.total, skills });
   }
-  const near = mustNear[0];
+  const near = x.nearMisses.find((n) => n.mustHave === true);
   if (!near) return undefined;
-  const label = (s: string) => (isolate ? bidiIsolate(lang, s) : s);
-  return translate(lang, 'reasons.mustHaveClose', {
-    have: label(near.have.label),
-    required: label(near.required.label),
-  });
+  return translate(lang, 'reasons.mustHaveClose', { have: label(near.have), required: label(near.required) });
 }
 
 /** Only skills the candidate has; a near miss on a nice-to-have is too thin to call a reason. */
-function niceToHaveReason(_part: ScorePart, { x, lang, isolate }: Ctx): string | undefined {
-  const split = splitSkills(x);
-  if (!split?.niceMatched.length) return undefined;
-  return translate(lang, 'reasons.niceToHave', { skills: formatList(lang, split.niceMatched, isolate) });
+function niceToHaveReason(_part: ScorePart, { x, lang, label }: Ctx): string | undefined {
+  if (!x.niceToHave?.met) return undefined;
+  const nice = x.matchedSkills.filter((s) => s.mustHave === false).map(label);
+  return nice.length ? translate(lang, 'reasons.niceToHave', { skills: formatList(lang, nice) }) : undefined;
 }
 
 // --- the rest ----------------------------------------------------------------------------------------------

@@ -47,9 +47,16 @@ export interface MatchPart {
   detail: string;
 }
 
+/**
+ * Skills carry their ESCO id and the opening's (English or as-typed) label; `mustHave` says whether the
+ * opening asked for it as a must-have (else a nice-to-have). Readers render them in their own language from
+ * these fields (the id is the key to a localized label, the label the fallback), never from the parts'
+ * English details. (`missingMustHaves` needs no flag: every one is a must-have.)
+ */
 export interface MatchedSkill {
   skillId: string | null;
   label: string;
+  mustHave: boolean;
   level?: number;
   minLevel?: number;
 }
@@ -57,8 +64,17 @@ export interface MatchedSkill {
 export interface NearMiss {
   required: { skillId: string | null; label: string };
   have: { skillId: string | null; label: string };
+  mustHave: boolean;
   closeness: number;
   reason: string;
+}
+
+/** How many of one kind of requirement the candidate meets: exactly, nearly (a neighbour), of how many. */
+export interface SkillTally {
+  met: number;
+  /** Missing, but a neighbouring skill earned partial credit (each is also in `nearMisses`). */
+  partial: number;
+  total: number;
 }
 
 export interface LanguageGap {
@@ -73,6 +89,15 @@ export interface LanguageGap {
 export interface MatchScoreExplanation {
   weightsVersion: string;
   parts: MatchPart[];
+  mustHave: SkillTally;
+  niceToHave: SkillTally;
+  /**
+   * The opening has must-haves and the candidate meets none of them, not even nearly (met and partial both
+   * 0). Such a match is listed after every match that meets some, is never notified automatically, and is
+   * hidden from employers unless they ask for it: a list topped by people without a single required skill
+   * is one nobody trusts. The must-have part's detail says so in words.
+   */
+  meetsNoMustHave: boolean;
   matchedSkills: MatchedSkill[];
   missingMustHaves: SkillRequirement[];
   nearMisses: NearMiss[];
@@ -149,8 +174,8 @@ export function scoreMatch(c: CandidateFeatures, o: OpeningRequirements, opts: S
   const mustKeys = new Set(mustHave.map(requirementKey));
   // A skill listed as both must-have and nice-to-have counts once, as a must-have.
   const niceToHave = uniqueRequirements(o.niceToHave).filter((r) => !mustKeys.has(requirementKey(r)));
-  const must = assessSkills(mustHave, c.skills, w, opts.proximity);
-  const nice = assessSkills(niceToHave, c.skills, w, opts.proximity);
+  const must = assessSkills(mustHave, c.skills, w, opts.proximity, true);
+  const nice = assessSkills(niceToHave, c.skills, w, opts.proximity, false);
   for (const r of must.missing) toCloseTheGap.push(`Learn ${r.label}`);
   for (const s of must.belowLevel) {
     toCloseTheGap.push(`Reach level ${s.minLevel} in ${s.label} (now ${s.level})`);
@@ -197,6 +222,9 @@ export function scoreMatch(c: CandidateFeatures, o: OpeningRequirements, opts: S
     explanation: {
       weightsVersion: w.version,
       parts,
+      mustHave: must.tally,
+      niceToHave: nice.tally,
+      meetsNoMustHave: meetsNone(must.tally),
       matchedSkills: [...must.matched, ...nice.matched],
       missingMustHaves: must.missing,
       nearMisses: [...must.nearMisses, ...nice.nearMisses],
@@ -230,6 +258,7 @@ function allocateTenths(weights: number[]): number[] {
 
 interface SkillOutcome {
   assessment: Assessment;
+  tally: SkillTally;
   matched: MatchedSkill[];
   missing: SkillRequirement[];
   nearMisses: NearMiss[];
@@ -269,9 +298,11 @@ function assessSkills(
   have: SkillClaim[],
   w: Weights,
   proximity: Proximity | undefined,
+  mustHave: boolean,
 ): SkillOutcome {
   const out: SkillOutcome = {
     assessment: { credit: null, detail: 'none asked' },
+    tally: { met: 0, partial: 0, total: requirements.length },
     matched: [],
     missing: [],
     nearMisses: [],
@@ -294,6 +325,7 @@ function assessSkills(
       out.matched.push({
         skillId: r.skillId ?? exact.skill.skillId,
         label: r.label,
+        mustHave,
         ...(level !== undefined && { level }),
         ...(r.minLevel !== undefined && { minLevel: r.minLevel }),
       });
@@ -307,17 +339,27 @@ function assessSkills(
     const near = nearestSkill(r, have, w, proximity);
     if (near) {
       total += near.credit;
-      out.nearMisses.push(near.miss);
+      out.nearMisses.push({ ...near.miss, mustHave });
     }
   }
 
   const n = requirements.length;
+  out.tally = { met: out.matched.length, partial: out.nearMisses.length, total: n };
   const parts = [`${out.matched.length} of ${n} matched`];
   if (out.belowLevel.length) parts.push(`${out.belowLevel.length} below the level asked`);
   if (out.nearMisses.length)
     parts.push(`${out.nearMisses.length} near ${plural(out.nearMisses.length, 'miss')}`);
-  out.assessment = { credit: total / n, detail: parts.join(', ') };
+  let detail = parts.join(', ');
+  if (mustHave && meetsNone(out.tally)) {
+    detail += '; meets no must-have, not even nearly: listed after those who meet some, not notified';
+  }
+  out.assessment = { credit: total / n, detail };
   return out;
+}
+
+/** The rule of `meetsNoMustHave`: must-haves asked, none met, none nearly. */
+function meetsNone(t: SkillTally): boolean {
+  return t.total > 0 && t.met === 0 && t.partial === 0;
 }
 
 /** The candidate's skill closest to a requirement they lack; the first listed wins a tie. */
@@ -326,9 +368,9 @@ function nearestSkill(
   have: SkillClaim[],
   w: Weights,
   proximity: Proximity | undefined,
-): { credit: number; miss: NearMiss } | undefined {
+): { credit: number; miss: Omit<NearMiss, 'mustHave'> } | undefined {
   if (!proximity || !r.skillId) return undefined;
-  let best: { credit: number; miss: NearMiss } | undefined;
+  let best: { credit: number; miss: Omit<NearMiss, 'mustHave'> } | undefined;
   for (const s of have) {
     if (!s.skillId) continue;
     const p = proximity.closeness(r.skillId, s.skillId);

@@ -2,7 +2,7 @@ import { emptyExplanation } from '@brobygger/scoring';
 import type { ScoredPair } from '../match.repository';
 import { notifiedPairs, proximityOf, storedPairs } from './bench-scoring';
 
-const explanation = emptyExplanation({ weightsVersion: 'w2' });
+const explanation = emptyExplanation({ weightsVersion: 'w3' });
 
 function newPair(overrides: Partial<ScoredPair> = {}): ScoredPair {
   return {
@@ -10,7 +10,7 @@ function newPair(overrides: Partial<ScoredPair> = {}): ScoredPair {
     candidateId: '00000000-0000-4000-8000-0000000000aa',
     openingVersion: 1,
     candidateVersion: 1,
-    weightsVersion: 'w2',
+    weightsVersion: 'w3',
     score: 50,
     explanation,
     ...overrides,
