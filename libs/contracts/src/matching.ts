@@ -146,6 +146,15 @@ export interface ScorePart {
   factor: string;
   points: number;
   maxPoints: number;
+  /**
+   * What the part found, as a code to word in any language ('all', 'some', 'near-only', 'none' for skills;
+   * 'met-norwegian', 'met', 'short' for language; 'remote', 'within', 'beyond', 'unknown' for distance;
+   * 'in-time', 'late', 'too-late', 'unknown' for availability; 'met', 'met-unknown', 'partly' for hours and
+   * shifts; 'open', 'wished', 'not-wished' for the opening type; 'worked', 'wished', 'none' for experience;
+   * 'not-asked' for a part that does not apply). Absent before w3.
+   */
+  outcome?: string;
+  /** The same in English, for staff. */
   detail: string;
 }
 
@@ -161,7 +170,8 @@ export interface SkillTally {
  *
  * The parts' `detail` is English for staff; everything a reader renders in its own language is a field
  * (tallies, skills with their ESCO id, label and must-have flag, gaps). Explanations stored before weights
- * w3 lack `mustHave`, `niceToHave`, `meetsNoMustHave` and the skills' `mustHave` flag: a new weights version
+ * w3 lack `openingType`, `mustHave`, `niceToHave`, `meetsNoMustHave`, the parts' `outcome` and the skills'
+ * `mustHave` flag: a new weights version
  * rescores every match (matching.rescore-all) and refreshes them, and until then readers say nothing about
  * skills rather than guess (and list the match as meeting some must-have).
  */
@@ -170,6 +180,8 @@ export interface MatchExplanation {
   parts: ScorePart[];
   /** A hard gate makes the score 0 (work permit, licence, certificate, availability). */
   gates: { gate: string; detail: string }[];
+  /** The opening's type (an OpeningType), to word the 'opening type' part. */
+  openingType?: string;
   mustHave?: SkillTally;
   niceToHave?: SkillTally;
   /**

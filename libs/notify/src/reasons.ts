@@ -2,11 +2,11 @@ import type { MatchExplanation, ScorePart } from '@brobygger/contracts';
 import { bidiIsolate, formatKm, formatList, openingTypeName, translate, type Lang } from './catalogue';
 
 /*
- * Skills are read from the explanation's fields (tallies, each skill's id, label and must-have flag), so they
- * read the same in every language. A few small facts still live only in their parts' English `detail`
- * ("wishes internship", "available by …"): those are read with exact patterns, and a part whose detail does
- * not match says nothing, so a changed scorer yields fewer reasons, never wrong ones. reasons.spec.ts runs
- * the real scorer, so such a change fails a test instead of going quiet.
+ * Reasons are worded from the explanation's fields only: each part's `outcome` code, the skill tallies, each
+ * skill's id, label and must-have flag, the distance, the opening type. The parts' English `detail` is for
+ * staff and never read here. An explanation stored before w3 lacks these fields and gives fewer reasons
+ * (none about its skills), never wrong ones, until the rescoring w3 starts refreshes it. reasons.spec.ts runs
+ * the real scorer, so drift between the two fails a test instead of going quiet.
  *
  * Only what helps: a part that earned points from missing data ("unknown"), or that records a shortfall
  * (a language gap without support, hours only partly matching), gives no reason. The candidate's adviser
@@ -108,44 +108,45 @@ function niceToHaveReason(_part: ScorePart, { x, lang, label }: Ctx): string | u
   return nice.length ? translate(lang, 'reasons.niceToHave', { skills: formatList(lang, nice) }) : undefined;
 }
 
-// --- the rest ----------------------------------------------------------------------------------------------
+// --- the rest: each part's outcome code ---------------------------------------------------------------------
 
-/** The scorer names the Norwegian requirement 'Norwegian' and separates languages with '; '. */
 function languageReason(part: ScorePart, { x, lang }: Ctx): string | undefined {
-  if (x.languageGap) return x.languageGap.softened ? translate(lang, 'reasons.languageSupport') : undefined;
-  const onlyNorwegian = part.detail.startsWith('Norwegian ') && !part.detail.includes(';');
-  return translate(lang, onlyNorwegian ? 'reasons.languageNorwegian' : 'reasons.languageAll');
+  if (part.outcome === 'short') {
+    return x.languageGap?.softened ? translate(lang, 'reasons.languageSupport') : undefined;
+  }
+  if (part.outcome === 'met-norwegian') return translate(lang, 'reasons.languageNorwegian');
+  if (part.outcome === 'met') return translate(lang, 'reasons.languageAll');
+  return undefined;
 }
 
+/** A distance is a reason when it earned points ('beyond' the radius still may, a little). */
 function distanceReason(part: ScorePart, { x, lang }: Ctx): string | undefined {
-  if (part.detail === 'remote') return translate(lang, 'reasons.remote');
-  if (x.distanceKm === undefined) return undefined;
+  if (part.outcome === 'remote') return translate(lang, 'reasons.remote');
+  if ((part.outcome !== 'within' && part.outcome !== 'beyond') || x.distanceKm === undefined)
+    return undefined;
   return translate(lang, 'reasons.distance', { km: formatKm(lang, x.distanceKm) });
 }
 
 /** 'unknown' earns full points (a blank is not held against anyone) but is no reason to apply. */
 function availabilityReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  if (part.detail.startsWith('available by ')) return translate(lang, 'reasons.availability');
-  if (/^available \d+ days? after /.test(part.detail)) return translate(lang, 'reasons.availabilitySoon');
+  if (part.outcome === 'in-time') return translate(lang, 'reasons.availability');
+  if (part.outcome === 'late') return translate(lang, 'reasons.availabilitySoon');
   return undefined;
 }
 
 /** Full points with at least one thing actually known ("100% for 100%", "shifts ok"), not only blanks. */
 function hoursReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  if (part.points < part.maxPoints) return undefined;
-  const known = part.detail.split('; ').some((h) => !h.includes('unknown'));
-  return known ? translate(lang, 'reasons.hours') : undefined;
+  return part.outcome === 'met' ? translate(lang, 'reasons.hours') : undefined;
 }
 
-/** 'open to all types' is true of every opening, so it is no reason for this one. */
-function openingTypeReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  const m = /^wishes ([a-z-]+)$/.exec(part.detail);
-  const type = m && openingTypeName(lang, m[1]);
+/** 'open' (no wishes) is true of every opening, so it is no reason for this one. */
+function openingTypeReason(part: ScorePart, { x, lang }: Ctx): string | undefined {
+  const type = part.outcome === 'wished' && x.openingType && openingTypeName(lang, x.openingType);
   return type ? translate(lang, 'reasons.openingType', { type }) : undefined;
 }
 
 function experienceReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  if (part.detail === 'has worked in the occupation') return translate(lang, 'reasons.experience');
-  if (part.detail === 'wishes the occupation') return translate(lang, 'reasons.experienceWish');
+  if (part.outcome === 'worked') return translate(lang, 'reasons.experience');
+  if (part.outcome === 'wished') return translate(lang, 'reasons.experienceWish');
   return undefined;
 }

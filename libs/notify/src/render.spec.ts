@@ -36,11 +36,11 @@ function newExplanation(overrides: Partial<MatchExplanation> = {}): MatchExplana
   return {
     weightsVersion: 'w3',
     parts: [
-      part('must-have skills', 33.8, '3 of 4 matched', 45),
-      part('nice-to-have skills', 0, 'none asked', 0),
-      part('language', 15, 'Norwegian B1 for B1'),
-      part('distance', 10, '12 km (full within 30 km, none beyond 90 km)'),
-      part('availability', 5, 'available by the start date'),
+      { ...part('must-have skills', 33.8, '3 of 4 matched', 45), outcome: 'some' },
+      { ...part('nice-to-have skills', 0, 'none asked', 0), outcome: 'not-asked' },
+      { ...part('language', 15, 'Norwegian B1 for B1'), outcome: 'met-norwegian' },
+      { ...part('distance', 10, '12 km (full within 30 km, none beyond 90 km)'), outcome: 'within' },
+      { ...part('availability', 5, 'available by the start date'), outcome: 'in-time' },
     ],
     gates: [],
     mustHave: { met: 3, partial: 0, total: 4 },

@@ -68,6 +68,7 @@ export function emptyExplanation(overrides: Partial<MatchExplanation> = {}): Mat
     weightsVersion: '',
     parts: [],
     gates: [],
+    openingType: '',
     mustHave: { met: 0, partial: 0, total: 0 },
     niceToHave: { met: 0, partial: 0, total: 0 },
     meetsNoMustHave: false,

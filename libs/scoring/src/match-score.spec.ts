@@ -86,6 +86,17 @@ describe('scoreMatch (weights w3)', () => {
     expect(r.score).toBe(100);
     expect(r.gates).toEqual([]);
     expect(r.explanation.parts.map((p) => p.factor)).toEqual([...MATCH_FACTORS]);
+    expect(r.explanation.parts.map((p) => p.outcome)).toEqual([
+      'all',
+      'all',
+      'met-norwegian',
+      'within',
+      'in-time',
+      'met',
+      'wished',
+      'worked',
+    ]);
+    expect(r.explanation.openingType).toBe('permanent');
     expect(points(r)).toEqual([45, 10, 15, 10, 5, 5, 5, 5]);
     expect(maxPoints(r)).toEqual([45, 10, 15, 10, 5, 5, 5, 5]);
     expect(r.explanation.weightsVersion).toBe('w3');
@@ -170,6 +181,7 @@ describe('scoreMatch (weights w3)', () => {
         factor: 'must-have skills',
         points: 0,
         maxPoints: 45,
+        outcome: 'none',
         detail:
           '0 of 2 matched; meets no must-have, not even nearly: listed after those who meet some, not notified',
       });
@@ -412,7 +424,13 @@ describe('scoreMatch (weights w3)', () => {
     it('unknown home: the factor is dropped and its 10 spread over the other 90; still 100', () => {
       const r = score(newCandidate({ home: undefined }), newOpening());
       expect(r.score).toBe(100);
-      expect(part(r, 'distance')).toEqual({ factor: 'distance', points: 0, maxPoints: 0, detail: 'unknown' });
+      expect(part(r, 'distance')).toEqual({
+        factor: 'distance',
+        points: 0,
+        maxPoints: 0,
+        outcome: 'unknown',
+        detail: 'unknown',
+      });
       // 45, 10, 15, 5 × 4 scaled by 100/90 in tenths: 500, 111.1, 166.7, 55.6 × 4 → floors 997; the 3 left go to
       // the largest remainders (language .67, then availability and hours .56 by factor order).
       expect(maxPoints(r)).toEqual([50, 11.1, 16.7, 0, 5.6, 5.6, 5.5, 5.5]);
