@@ -42,11 +42,12 @@ describe('storedPairs (threshold 30)', () => {
 });
 
 describe('notifiedPairs', () => {
-  it('queues a notify job for every stored pair at or above 60', () => {
+  it('queues a notify job for every stored pair at or above 60 that meets some must-have', () => {
     const stored = [
       newPair({ candidateId: 'a', score: 60 }),
       newPair({ candidateId: 'b', score: 59.9 }),
       newPair({ candidateId: 'c', score: 88 }),
+      newPair({ candidateId: 'd', score: 70, explanation: { ...explanation, meetsNoMustHave: true } }),
     ];
     expect(notifiedPairs(stored, 60).map((p) => p.candidateId)).toEqual(['a', 'c']);
   });
