@@ -3,28 +3,23 @@ import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import pino from 'pino';
 import {
   Patterns,
   type Actor,
-  type CandidateNotificationProfile,
   type CandidateScoringFeatures,
   type MatchView,
   type OpeningRequirements,
   type Page,
 } from '@brobygger/contracts';
-import {
-  bootstrapRpcService,
-  bullPrefix,
-  commonEnv,
-  loadConfig,
-  redisOptions,
-  requestContext,
-  RpcData,
-  type RpcCaller,
-} from '@brobygger/platform';
+import { requestContext, RpcData, type RpcCaller } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
 import { eventually, isolate, scoringCandidate, scoringOpening, type Isolation } from '@brobygger/testing';
+import {
+  FakeNotificationProfilesModule,
+  notificationProfiles,
+  startFakeService,
+  testQueue,
+} from './support/fakes';
 import { rpcClient, startMatchingService } from './support/services';
 
 /*
@@ -57,25 +52,20 @@ const otherRequirements = scoringOpening(['first aid', 'welding', 'TIG welding',
 
 const employerId = randomUUID();
 const served = new Map<string, OpeningRequirements>();
-const profiles = new Map<string, CandidateNotificationProfile>();
 @Controller()
-class FakeServices {
+class FakeOpeningRequirements {
   @MessagePattern(Patterns.employers.openingRequirements)
   opening(@RpcData() { id }: { id: string }) {
     return served.get(id) ?? null;
   }
-  @MessagePattern(Patterns.candidates.notificationProfile)
-  profile(@RpcData() { id }: { id: string }) {
-    return profiles.get(id) ?? null;
-  }
 }
-@Module({ controllers: [FakeServices] })
-class FakeServicesModule {}
+@Module({ controllers: [FakeOpeningRequirements] })
+class FakeEmployersModule {}
 
 describe('a candidate who meets none of the must-haves', () => {
   let iso: Isolation;
   let db: Client;
-  let fakes: INestMicroservice;
+  let fakes: INestMicroservice[];
   let matching: INestMicroservice;
   let client: { rpc: RpcCaller; close: () => Promise<void> };
   let queues: Queue[];
@@ -105,21 +95,19 @@ describe('a candidate who meets none of the must-haves', () => {
     iso = await isolate();
     db = new Client({ connectionString: iso.databaseUrl });
     await db.connect();
-    const config = loadConfig(commonEnv, { REDIS_URL: iso.redisUrl, REDIS_PREFIX: iso.redisPrefix });
-    fakes = await bootstrapRpcService('employers', FakeServicesModule, config, pino({ level: 'silent' }));
+    fakes = [
+      await startFakeService(iso, 'employers', FakeEmployersModule),
+      await startFakeService(iso, 'candidates', FakeNotificationProfilesModule),
+    ];
     client = await rpcClient(iso);
-    queues = ['matching', 'notifications'].map(
-      (name) =>
-        new Queue(name, { connection: redisOptions(iso.redisUrl), prefix: bullPrefix(iso.redisPrefix) }),
-    );
-
+    queues = [testQueue(iso, 'matching'), testQueue(iso, 'notifications')];
     await db.query(
       `insert into matching.candidate_features (candidate_id, version, matchable, notify_in_app, share_with_employers, features, updated_at)
        select id, 1, true, true, false, f, now() from unnest($1::uuid[], $2::jsonb[]) as x(id, f)`,
       [[welderId, firstAiderId], [welder, firstAider].map((f) => JSON.stringify(f))],
     );
     for (const id of [welderId, firstAiderId]) {
-      profiles.set(id, {
+      notificationProfiles.set(id, {
         id,
         active: true,
         preferredLanguage: 'nb',
@@ -171,7 +159,7 @@ describe('a candidate who meets none of the must-haves', () => {
     await matching?.close();
     await Promise.all((queues ?? []).map((q) => q.close()));
     await client?.close();
-    await fakes?.close();
+    await Promise.all((fakes ?? []).map((f) => f.close()));
     await db?.end();
   });
 
