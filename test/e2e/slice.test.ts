@@ -167,7 +167,7 @@ describe('the slice through every wire', () => {
       points: 0,
       maxPoints: 16.7,
     });
-    expect(matches.items[0]).toMatchObject({ weightsVersion: 'w2', openingVersion: 2, candidateVersion: 1 });
+    expect(matches.items[0]).toMatchObject({ weightsVersion: 'w3', openingVersion: 2, candidateVersion: 1 });
 
     // The same match, seen by staff from the candidate's side, by the candidate, and on its own.
     const forCandidate = await sys.api<Page<MatchView>>(

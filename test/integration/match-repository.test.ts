@@ -48,7 +48,7 @@ describe('MatchRepository', () => {
     candidateVersion: 1,
     weightsVersion: 'w1',
     score: 50,
-    explanation: emptyExplanation({ weightsVersion: 'w2' }),
+    explanation: emptyExplanation({ weightsVersion: 'w3' }),
     ...o,
   });
   const scores = async (openingId: string) =>

@@ -5,11 +5,10 @@ import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import pino from 'pino';
 import { Patterns, type CandidateScoringFeatures, type OpeningRequirements } from '@brobygger/contracts';
-import { bootstrapRpcService, bullPrefix, commonEnv, loadConfig, redisOptions } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
 import { eventually, isolate, scoringCandidate, scoringOpening, type Isolation } from '@brobygger/testing';
+import { startFakeService, testQueue } from './support/fakes';
 import { baseEnv, startMatchingService } from './support/services';
 
 const ROOT = join(__dirname, '..', '..');
@@ -101,17 +100,8 @@ describe('scoring an opening in chunks shared by worker processes', () => {
     iso = await isolate();
     db = new Client({ connectionString: iso.databaseUrl });
     await db.connect();
-    queue = new Queue('matching', {
-      connection: redisOptions(iso.redisUrl),
-      prefix: bullPrefix(iso.redisPrefix),
-    });
-    const config = loadConfig(commonEnv, { REDIS_URL: iso.redisUrl, REDIS_PREFIX: iso.redisPrefix });
-    employers = await bootstrapRpcService(
-      'employers',
-      FakeEmployersModule,
-      config,
-      pino({ level: 'silent' }),
-    );
+    queue = testQueue(iso, 'matching');
+    employers = await startFakeService(iso, 'employers', FakeEmployersModule);
   });
   afterAll(async () => {
     await employers?.close();

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
+import type { INestMicroservice } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import pino from 'pino';
 import {
   Conflict,
   Patterns,
@@ -25,18 +23,15 @@ import {
   type FakeSmsProvider,
   type TestSmtpServer,
 } from '@brobygger/notify/testing';
-import {
-  bootstrapRpcService,
-  bullPrefix,
-  commonEnv,
-  loadConfig,
-  redisOptions,
-  requestContext,
-  RpcData,
-  type RpcCaller,
-} from '@brobygger/platform';
+import { requestContext, type RpcCaller } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS, scoreMatch } from '@brobygger/scoring';
 import { eventually, isolate, scoringCandidate, scoringOpening, type Isolation } from '@brobygger/testing';
+import {
+  FakeNotificationProfilesModule,
+  notificationProfiles,
+  startFakeService,
+  testQueue,
+} from './support/fakes';
 import { baseEnv, rpcClient, startMatchingService } from './support/services';
 
 const ROOT = join(__dirname, '..', '..');
@@ -51,18 +46,6 @@ const explanation = (() => {
   });
   return { ...r.explanation, gates: r.gates };
 })();
-
-/** Plays the candidates service's answer about how to reach a candidate. */
-const profiles = new Map<string, CandidateNotificationProfile>();
-@Controller()
-class FakeCandidates {
-  @MessagePattern(Patterns.candidates.notificationProfile)
-  profile(@RpcData() { id }: { id: string }) {
-    return profiles.get(id) ?? null;
-  }
-}
-@Module({ controllers: [FakeCandidates] })
-class FakeCandidatesModule {}
 
 describe('match notifications: e-mail, SMS and in-app, once, with a reply', () => {
   let iso: Isolation;
@@ -113,7 +96,7 @@ describe('match notifications: e-mail, SMS and in-app, once, with a reply', () =
        values ($1, $2, $3, 90, $4, 'w2', 1, 1, now(), now())`,
       [matchId, openingId, candidateId, JSON.stringify(explanation)],
     );
-    profiles.set(candidateId, {
+    notificationProfiles.set(candidateId, {
       id: candidateId,
       active: true,
       preferredLanguage: 'nb',
@@ -149,18 +132,9 @@ describe('match notifications: e-mail, SMS and in-app, once, with a reply', () =
     await db.connect();
     smtp = await startTestSmtpServer();
     sms = await startFakeSmsProvider();
-    const config = loadConfig(commonEnv, { REDIS_URL: iso.redisUrl, REDIS_PREFIX: iso.redisPrefix });
-    candidates = await bootstrapRpcService(
-      'candidates',
-      FakeCandidatesModule,
-      config,
-      pino({ level: 'silent' }),
-    );
+    candidates = await startFakeService(iso, 'candidates', FakeNotificationProfilesModule);
     client = await rpcClient(iso);
-    notifications = new Queue('notifications', {
-      connection: redisOptions(iso.redisUrl),
-      prefix: bullPrefix(iso.redisPrefix),
-    });
+    notifications = testQueue(iso, 'notifications');
   });
   afterEach(async () => {
     await app?.close();

@@ -34,6 +34,13 @@ import { MatchRepository, type ScoredPair } from './match.repository';
 import { MATCHING_SCHEMA } from './schema';
 import { WEIGHTS } from './weights';
 
+/**
+ * A match whose explanation says it meets no must-have (explanation.meetsNoMustHave), as SQL. Explanations
+ * stored before weights w3 lack the field and count as meeting some until the rescoring that the new
+ * version triggers refreshes them: unknown is not held against anyone.
+ */
+const MEETS_NO_MUST_HAVE = `coalesce((explanation->>'meetsNoMustHave')::boolean, false)`;
+
 /** Candidates see their own matches; staff see anyone's; employers see matches through their openings only. */
 function assertMaySeeCandidate(candidateId: string): void {
   const actor = requestContext.get()?.actor;
@@ -177,7 +184,14 @@ export class MatchingService {
       offset,
       minScore,
       reply,
-    }: { limit: number; offset: number; minScore?: number; reply?: MatchReply | 'none' },
+      includeNoMustHave,
+    }: {
+      limit: number;
+      offset: number;
+      minScore?: number;
+      reply?: MatchReply | 'none';
+      includeNoMustHave?: boolean;
+    },
   ): Promise<Page<MatchView>> {
     const em = this.orm.em.fork();
     const opening = await em.findOne(OpeningProfile, { openingId });
@@ -185,20 +199,27 @@ export class MatchingService {
     // cannot tell a missing opening from an unscored one; the employers service answers for existence.)
     if (!opening) return { items: [], total: 0, limit, offset };
     const actor = requestContext.get()?.actor;
-    if (actor?.role === 'employer' && opening.employerId !== actor.employerId) {
+    const employer = actor?.role === 'employer';
+    if (employer && opening.employerId !== actor.employerId) {
       throw new Forbidden('Employer users see matches for their own openings only');
     }
+    // Staff see everyone the scorer stored, to judge for themselves; an employer sees those who meet none
+    // of the must-haves only on asking, since naming them unasked fills the list with people it cannot use.
+    const hideNoMustHave = !(includeNoMustHave ?? !employer);
     const [items, total] = await em.findAndCount(
       Match,
       {
         openingId,
         ...(minScore !== undefined ? { score: { $gte: minScore } } : {}),
         ...(reply ? { reply: reply === 'none' ? null : reply } : {}),
+        ...(hideNoMustHave ? { [raw(MEETS_NO_MUST_HAVE)]: false } : {}),
       },
-      // Candidates who said they are interested come first: that is who staff call next.
+      // Candidates who said they are interested come first: that is who staff call next. Then those who
+      // meet some must-have, whatever the scores (see meetsNoMustHave).
       {
         orderBy: [
           { [raw(`(reply = 'interested')`)]: 'desc nulls last' },
+          { [raw(MEETS_NO_MUST_HAVE)]: 'asc' },
           { score: 'desc' },
           { candidateId: 'asc' },
         ],
@@ -221,13 +242,18 @@ export class MatchingService {
     { limit, offset, minScore }: { limit: number; offset: number; minScore?: number },
   ): Promise<Page<MatchView>> {
     assertMaySeeCandidate(candidateId);
-    const [items, total] = await this.orm.em
-      .fork()
-      .findAndCount(
-        Match,
-        { candidateId, ...(minScore !== undefined ? { score: { $gte: minScore } } : {}) },
-        { orderBy: { score: 'desc', openingId: 'asc' }, limit, offset },
-      );
+    const [items, total] = await this.orm.em.fork().findAndCount(
+      Match,
+      { candidateId, ...(minScore !== undefined ? { score: { $gte: minScore } } : {}) },
+      // Openings where they meet some must-have first: a higher score built on place and hours alone is
+      // not a better job for them. The others stay listed: the candidate and their coach may still want
+      // to see them, and nobody else is told.
+      {
+        orderBy: [{ [raw(MEETS_NO_MUST_HAVE)]: 'asc' }, { score: 'desc' }, { openingId: 'asc' }],
+        limit,
+        offset,
+      },
+    );
     return { items: items.map(toMatchView), total, limit, offset };
   }
 
@@ -451,8 +477,11 @@ export class MatchingService {
       if (below.size) await repo.trimBelowThreshold([...below.keys()], topN, threshold);
       return written;
     });
-    // Whether and how the candidate hears of it (channels, consent, cap) is the notify job's to decide.
-    const notify = stored.filter((m) => m.score >= this.config.MATCH_NOTIFY_THRESHOLD);
+    // Whether and how the candidate hears of it (channels, consent, cap) is the notify job's to decide;
+    // one who meets none of the must-haves is not told, whatever the other factors add up to.
+    const notify = stored.filter(
+      (m) => m.score >= this.config.MATCH_NOTIFY_THRESHOLD && !m.explanation.meetsNoMustHave,
+    );
     await this.queues.enqueueMany(
       notify.map((m) => ({
         item: { name: 'match.notify', data: { matchId: m.id } },

@@ -28,7 +28,7 @@ describe('loadWeights', () => {
 
   it('refuses changed numbers under the default version', () => {
     expect(() => loadWeights(file('same.json', JSON.stringify({ mustHave: 50 })))).toThrow(
-      /mustHave differ from the defaults, so "version" must differ from "w2"/,
+      /mustHave differ from the defaults, so "version" must differ from "w3"/,
     );
   });
 

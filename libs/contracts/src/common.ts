@@ -34,6 +34,9 @@ export type LicenceClass = (typeof LICENCE_CLASSES)[number];
 export const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const upperCased = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
+/** `true`/`false` in a query string become booleans; anything else stays as it came, for @IsBoolean to refuse. */
+export const queryBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 /** `a,b` in a query string, or the same parameter repeated, both become a list. */
 export const commaList = ({ value }: { value: unknown }): unknown[] =>
   (Array.isArray(value) ? (value as unknown[]) : [value])

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { queryBoolean } from './common';
 import type { WorkplaceMode } from './employers';
 import { PageQueryDto } from './pagination';
 
@@ -31,6 +32,16 @@ export class OpeningMatchListQuery extends MatchListQuery {
   @IsOptional()
   @IsIn(['interested', 'not-interested', 'none'])
   reply?: MatchReply | 'none';
+
+  @ApiPropertyOptional({
+    description:
+      'Also list candidates who meet none of the must-haves, not even nearly (always after the others). ' +
+      'Default: false for employers, true for staff.',
+  })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  includeNoMustHave?: boolean;
 }
 
 export class OpeningMatchesQuery extends OpeningMatchListQuery {
@@ -135,20 +146,63 @@ export interface ScorePart {
   factor: string;
   points: number;
   maxPoints: number;
+  /**
+   * What the part found, as a code to word in any language ('all', 'some', 'near-only', 'none' for skills;
+   * 'met-norwegian', 'met', 'short' for language; 'remote', 'within', 'beyond', 'unknown' for distance;
+   * 'in-time', 'late', 'too-late', 'unknown' for availability; 'met', 'met-unknown', 'partly' for hours and
+   * shifts; 'open', 'wished', 'not-wished' for the opening type; 'worked', 'wished', 'none' for experience;
+   * 'not-asked' for a part that does not apply). Absent before w3.
+   */
+  outcome?: string;
+  /** The same in English, for staff. */
   detail: string;
 }
 
-/** Why a match is a match: the parts add up to the score. Staff, employers and the candidate see the same. */
+/** How many of one kind of requirement the candidate meets: exactly, nearly (through a neighbouring skill), of how many. */
+export interface SkillTally {
+  met: number;
+  partial: number;
+  total: number;
+}
+
+/**
+ * Why a match is a match: the parts add up to the score. Staff, employers and the candidate see the same.
+ *
+ * The parts' `detail` is English for staff; everything a reader renders in its own language is a field
+ * (tallies, skills with their ESCO id, label and must-have flag, gaps). Explanations stored before weights
+ * w3 lack `openingType`, `mustHave`, `niceToHave`, `meetsNoMustHave`, the parts' `outcome` and the skills'
+ * `mustHave` flag: a new weights version
+ * rescores every match (matching.rescore-all) and refreshes them, and until then readers say nothing about
+ * skills rather than guess (and list the match as meeting some must-have).
+ */
 export interface MatchExplanation {
   weightsVersion: string;
   parts: ScorePart[];
   /** A hard gate makes the score 0 (work permit, licence, certificate, availability). */
   gates: { gate: string; detail: string }[];
-  matchedSkills: { skillId: string | null; label: string; level?: number; minLevel?: number }[];
+  /** The opening's type (an OpeningType), to word the 'opening type' part. */
+  openingType?: string;
+  mustHave?: SkillTally;
+  niceToHave?: SkillTally;
+  /**
+   * The opening has must-haves and the candidate meets none, not even nearly: listed after every match that
+   * meets some, never notified automatically, hidden from employers unless they ask (`includeNoMustHave`).
+   */
+  meetsNoMustHave?: boolean;
+  matchedSkills: {
+    skillId: string | null;
+    label: string;
+    /** A must-have (else a nice-to-have). */
+    mustHave?: boolean;
+    level?: number;
+    minLevel?: number;
+  }[];
   missingMustHaves: SkillRequirement[];
   nearMisses: {
     required: { skillId: string | null; label: string };
     have: { skillId: string | null; label: string };
+    /** The required skill is a must-have (else a nice-to-have). */
+    mustHave?: boolean;
     closeness: number;
     reason: string;
   }[];

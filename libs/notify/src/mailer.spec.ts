@@ -11,7 +11,7 @@ function newMail(overrides: Partial<MailMessage> = {}): MailMessage {
     lang: 'ar',
     opening: { title: 'Sveiser', place: 'Drammen', type: 'job' },
     explanation: {
-      weightsVersion: 'w2',
+      weightsVersion: 'w3',
       parts: [{ factor: 'distance', points: 10, maxPoints: 10, detail: 'remote' }],
       gates: [],
       matchedSkills: [],

@@ -9,7 +9,7 @@ import {
 } from '@brobygger/scoring';
 import { REASON_FACTORS, topReasons } from './reasons';
 
-// --- real scores: the reasons read the scorer's detail strings, so drift there must fail here -------------
+// --- real scores: drift in the scorer's fields (or the details still read) must fail here ------------------
 
 const WORKPLACE: GeoPoint = { lat: 59.9, lng: 10.75 };
 /** 0.108° of latitude due north: 12.0 km. */
@@ -159,13 +159,14 @@ describe('topReasons on real scores', () => {
 
 // --- hand-made explanations: ranking and the edges of each factor ------------------------------------------
 
-function part(factor: string, points: number, detail: string, maxPoints = points): ScorePart {
-  return { factor, points, maxPoints, detail };
+/** A part as the scorer writes it; the detail is for staff and must never be read, so it is noise here. */
+function part(factor: string, points: number, outcome: string, maxPoints = points): ScorePart {
+  return { factor, points, maxPoints, outcome, detail: 'for staff only' };
 }
 
 /** Parts absent from `parts` count as not applying; the skill lists default to empty. */
 function newExplanation(overrides: Partial<MatchExplanation> = {}): MatchExplanation {
-  return emptyExplanation({ weightsVersion: 'w2', ...overrides });
+  return emptyExplanation({ weightsVersion: 'w3', ...overrides });
 }
 
 const skill = (label: string) => ({ skillId: `skill/${label}`, label });
@@ -174,11 +175,11 @@ describe('topReasons ranking', () => {
   const x = newExplanation({
     distanceKm: 3.4,
     parts: [
-      part('experience', 5, 'has worked in the occupation'),
-      part('availability', 5, 'available by the start date'),
-      part('distance', 10, '3.4 km (full within 30 km, none beyond 90 km)'),
-      part('opening type', 0, 'wishes permanent; this is internship', 5),
-      part('hours and shifts', 5, '100% for 100%'),
+      part('experience', 5, 'worked'),
+      part('availability', 5, 'in-time'),
+      part('distance', 10, 'within'),
+      part('opening type', 0, 'not-wished', 5),
+      part('hours and shifts', 5, 'met'),
     ],
   });
 
@@ -202,42 +203,48 @@ describe('topReasons ranking', () => {
     expect(x.parts.map((p) => p.factor)).toEqual(before);
   });
 
-  it('skips factors it does not know, and details it cannot read', () => {
+  it('skips factors and outcomes it does not know', () => {
     const odd = newExplanation({
       parts: [
         part('charisma', 50, 'dazzling'),
-        part('availability', 5, 'could start whenever'),
-        part('experience', 5, 'has worked in the occupation'),
+        part('availability', 5, 'whenever'),
+        part('experience', 5, 'worked'),
       ],
     });
     expect(topReasons(odd, 'en')).toEqual(['You have done this kind of work before.']);
   });
 });
 
-describe('topReasons skills', () => {
+describe('topReasons skills (from the fields, not the English details)', () => {
+  const must = (label: string) => ({ ...skill(label), mustHave: true });
+  const nice = (label: string) => ({ ...skill(label), mustHave: false });
+  const tally = (met: number, total: number, partial = 0) => ({ met, partial, total });
+
   it('lists two labels and "N more" for a long list', () => {
     const x = newExplanation({
-      parts: [part('must-have skills', 45, '6 of 6 matched')],
-      matchedSkills: ['a', 'b', 'c', 'd', 'e', 'f'].map(skill),
+      // The detail is for staff and deliberately says something else: only the fields are read.
+      parts: [part('must-have skills', 45, 'all')],
+      mustHave: tally(6, 6),
+      matchedSkills: ['a', 'b', 'c', 'd', 'e', 'f'].map(must),
     });
     expect(topReasons(x, 'en')).toEqual(['You have all the skills the job needs: a, b and 4 more.']);
   });
 
   it('says "the skill" for a single must-have', () => {
     const x = newExplanation({
-      parts: [part('must-have skills', 45, '1 of 1 matched')],
-      matchedSkills: [skill('welding')],
+      parts: [part('must-have skills', 45, 'all')],
+      mustHave: tally(1, 1),
+      matchedSkills: [must('welding')],
     });
     expect(topReasons(x, 'en')).toEqual(['You have the skill the job needs: welding.']);
   });
 
-  it('tells must-haves from nice-to-haves by the parts counts', () => {
+  it('tells must-haves from nice-to-haves by their flag, in whatever order they come', () => {
     const x = newExplanation({
-      parts: [
-        part('must-have skills', 22.5, '1 of 2 matched', 45),
-        part('nice-to-have skills', 5, '1 of 2 matched', 10),
-      ],
-      matchedSkills: [skill('welding'), skill('first aid')],
+      parts: [part('must-have skills', 22.5, 'some', 45), part('nice-to-have skills', 5, 'some', 10)],
+      mustHave: tally(1, 2),
+      niceToHave: tally(1, 2),
+      matchedSkills: [nice('first aid'), must('welding')],
       missingMustHaves: [skill('forklift driving')],
     });
     expect(topReasons(x, 'en')).toEqual([
@@ -246,51 +253,110 @@ describe('topReasons skills', () => {
     ]);
   });
 
-  it('says nothing about skills when the counts and the lists disagree', () => {
+  it('words the same fields in all four languages', () => {
     const x = newExplanation({
-      parts: [part('must-have skills', 22.5, '1 of 2 matched', 45)],
-      matchedSkills: [skill('welding'), skill('first aid')],
-      missingMustHaves: [skill('forklift driving')],
+      parts: [part('must-have skills', 30, 'some', 45), part('nice-to-have skills', 10, 'all', 10)],
+      mustHave: tally(2, 3),
+      niceToHave: tally(1, 1),
+      matchedSkills: [must('welding'), must('forklift'), nice('first aid')],
     });
-    expect(topReasons(x, 'en')).toEqual([]);
+    expect(topReasons(x, 'nb')).toEqual([
+      'Du har 2 av de 3 ferdighetene jobben krever: welding og forklift.',
+      'Du har også first aid. Det er et pluss for denne jobben.',
+    ]);
+    expect(topReasons(x, 'en')).toEqual([
+      'You have 2 of the 3 skills the job needs: welding and forklift.',
+      'You also have first aid. That is a plus for this job.',
+    ]);
+    expect(topReasons(x, 'uk')).toEqual([
+      'У вас є 2 з 3 навичок, потрібних для цієї роботи: welding і forklift.',
+      'У вас також є first aid. Це плюс для цієї роботи.',
+    ]);
+    expect(topReasons(x, 'ar', 3, { isolate: false })).toEqual([
+      'لديك 2 من أصل 3 من المهارات التي يحتاجها العمل: welding وforklift.',
+      'لديك أيضًا first aid، وهذه ميزة إضافية في هذا العمل.',
+    ]);
+  });
+
+  it('names skills through skillLabel (id and stored label in), isolated for Arabic', () => {
+    const names: Record<string, string> = { 'skill/welding': 'sveising' };
+    const x = newExplanation({
+      parts: [part('must-have skills', 45, 'all')],
+      mustHave: tally(2, 2),
+      matchedSkills: [must('welding'), { skillId: null, label: 'Truck', mustHave: true }],
+    });
+    const skillLabel = (id: string | null, fallback: string) => (id && names[id]) ?? fallback;
+    expect(topReasons(x, 'nb', 1, { skillLabel })).toEqual([
+      'Du har alle ferdighetene jobben krever: sveising og Truck.',
+    ]);
+    expect(topReasons(x, 'ar', 1, { skillLabel })[0]).toContain('\u2068sveising\u2069');
+  });
+
+  it('names a must-have near miss, never a nice-to-have one', () => {
+    const near = (mustHave: boolean) => ({
+      required: skill('TIG welding'),
+      have: skill('MIG welding'),
+      mustHave,
+      closeness: 0.8,
+      reason: 'sibling',
+    });
+    const x = (mustHave: boolean) =>
+      newExplanation({
+        parts: [part('must-have skills', 10, 'near-only', 45)],
+        mustHave: tally(0, 1, 1),
+        nearMisses: [near(mustHave)],
+      });
+    expect(topReasons(x(true), 'en')).toEqual([
+      'Your skill MIG welding is close to TIG welding, which the job needs.',
+    ]);
+    expect(topReasons(x(false), 'en')).toEqual([]);
+  });
+
+  it('gives fewer reasons, never wrong ones, for an explanation stored before w3 (English details only)', () => {
+    const old: MatchExplanation = {
+      weightsVersion: 'w2',
+      parts: [
+        { factor: 'must-have skills', points: 45, maxPoints: 45, detail: '2 of 2 matched' },
+        { factor: 'experience', points: 5, maxPoints: 5, detail: 'has worked in the occupation' },
+      ],
+      gates: [],
+      matchedSkills: [skill('welding'), skill('forklift')],
+      missingMustHaves: [],
+      nearMisses: [],
+      toCloseTheGap: [],
+    };
+    expect(topReasons(old, 'en')).toEqual([]);
   });
 });
 
 describe('topReasons other factors', () => {
   const one = (p: ScorePart, extra: Partial<MatchExplanation> = {}) =>
-    topReasons(newExplanation({ parts: [p], ...extra }), 'en');
+    topReasons(newExplanation({ openingType: 'work-trial', parts: [p], ...extra }), 'en');
 
   it.each([
-    [part('language', 15, 'Norwegian B1 for B1'), 'Your Norwegian is good enough for this job.'],
-    [
-      part('language', 15, 'Norwegian B1 for B1; English B2 for B2'),
-      'Your language skills are good enough for this job.',
-    ],
-    [part('language', 15, 'English C1 for B2'), 'Your language skills are good enough for this job.'],
+    [part('language', 15, 'met-norwegian'), 'Your Norwegian is good enough for this job.'],
+    [part('language', 15, 'met'), 'Your language skills are good enough for this job.'],
     [part('distance', 10, 'remote'), 'You can work from home.'],
-    [
-      part('availability', 2.5, 'available 45 days after the start date (limit 90)', 5),
-      'You can start soon after the start date.',
-    ],
-    [part('hours and shifts', 5, 'hours unknown; shifts ok'), 'The working hours suit you.'],
-    [part('opening type', 5, 'wishes work-trial'), 'This is the type of work you want: Work trial.'],
-    [part('experience', 2.5, 'wishes the occupation', 5), 'This is the kind of work you want to do.'],
+    [part('availability', 2.5, 'late', 5), 'You can start soon after the start date.'],
+    [part('hours and shifts', 5, 'met'), 'The working hours suit you.'],
+    [part('opening type', 5, 'wished'), 'This is the type of work you want: Work trial.'],
+    [part('experience', 2.5, 'wished', 5), 'This is the kind of work you want to do.'],
   ])('%o', (p, expected) => {
     expect(one(p)).toEqual([expected]);
   });
 
   it.each([
     ['availability unknown', part('availability', 5, 'unknown')],
-    ['hours only unknown', part('hours and shifts', 5, 'hours unknown; shifts: wish unknown')],
-    ['hours partly met', part('hours and shifts', 2.5, '50% for 100%; shifts ok', 5)],
-    ['open to all types', part('opening type', 5, 'open to all types')],
-    ['a distance with no km', part('distance', 10, 'unknown')],
+    ['hours only unknown', part('hours and shifts', 5, 'met-unknown')],
+    ['hours partly met', part('hours and shifts', 2.5, 'partly', 5)],
+    ['open to all types', part('opening type', 5, 'open')],
+    ['a distance with no km', part('distance', 10, 'within')],
   ])('no reason for %s', (_name, p) => {
     expect(one(p)).toEqual([]);
   });
 
   it('no reason for a language gap without support', () => {
     const gap = { code: 'no', required: 3, have: 2, softened: false };
-    expect(one(part('language', 5, 'Norwegian A2 for B1', 15), { languageGap: gap })).toEqual([]);
+    expect(one(part('language', 5, 'short', 15), { languageGap: gap })).toEqual([]);
   });
 });

@@ -2,19 +2,31 @@ import type { MatchExplanation, ScorePart } from '@brobygger/contracts';
 import { bidiIsolate, formatKm, formatList, openingTypeName, translate, type Lang } from './catalogue';
 
 /*
- * The explanation carries some facts only in its parts' English `detail` strings ("3 of 4 matched", "wishes
- * internship"). They are read here with exact patterns, and a part whose detail does not match says nothing:
- * a changed scorer then yields fewer reasons, never wrong ones. reasons.spec.ts runs the real scorer, so such
- * a change fails a test instead of going quiet.
+ * Reasons are worded from the explanation's fields only: each part's `outcome` code, the skill tallies, each
+ * skill's id, label and must-have flag, the distance, the opening type. The parts' English `detail` is for
+ * staff and never read here. An explanation stored before w3 lacks these fields and gives fewer reasons
+ * (none about its skills), never wrong ones, until the rescoring w3 starts refreshes it. reasons.spec.ts runs
+ * the real scorer, so drift between the two fails a test instead of going quiet.
  *
  * Only what helps: a part that earned points from missing data ("unknown"), or that records a shortfall
  * (a language gap without support, hours only partly matching), gives no reason. The candidate's adviser
  * sees gaps; a notification is not the place for them.
  */
 
+/**
+ * A skill's name in the reader's language: its ESCO id (null for a text that never resolved) and the label
+ * the explanation stored (the opening's, often English), to fall back on. The caller picks the language.
+ */
+export type SkillLabel = (skillId: string | null, fallback: string) => string;
+
+/** The stored label, as it was typed or resolved: what reasons say until localized labels are fed in. */
+export const storedSkillLabel: SkillLabel = (_skillId, fallback) => fallback;
+
 export interface ReasonOptions {
   /** Bidi-isolate labels in right-to-left languages (see bidiIsolate); on by default, off for SMS. */
   isolate?: boolean;
+  /** Skill names in the reader's language; by default the stored label. */
+  skillLabel?: SkillLabel;
 }
 
 /**
@@ -25,9 +37,16 @@ export function topReasons(
   explanation: MatchExplanation,
   lang: Lang,
   n = 3,
-  { isolate = true }: ReasonOptions = {},
+  { isolate = true, skillLabel = storedSkillLabel }: ReasonOptions = {},
 ): string[] {
-  const ctx: Ctx = { x: explanation, lang, isolate };
+  const ctx: Ctx = {
+    x: explanation,
+    lang,
+    label: (s) => {
+      const name = skillLabel(s.skillId, s.label);
+      return isolate ? bidiIsolate(lang, name) : name;
+    },
+  };
   return explanation.parts
     .filter((p) => p.points > 0)
     .sort((a, b) => b.points - a.points)
@@ -39,7 +58,8 @@ export function topReasons(
 interface Ctx {
   x: MatchExplanation;
   lang: Lang;
-  isolate: boolean;
+  /** A skill's name as the reader sees it: localized, and isolated when asked. */
+  label: (skill: { skillId: string | null; label: string }) => string;
 }
 
 type Writer = (part: ScorePart, ctx: Ctx) => string | undefined;
@@ -61,106 +81,72 @@ export const REASON_FACTORS: readonly string[] = Object.keys(WRITERS);
 
 // --- skills ------------------------------------------------------------------------------------------------
 
-const SKILL_DETAIL =
-  /^(\d+) of (\d+) matched(?:, (\d+) below the level asked)?(?:, (\d+) near miss(?:es)?)?$/;
-
-interface SkillCounts {
-  matched: number;
-  total: number;
-  near: number;
-}
-
-/** A part that does not apply ('none asked', maxPoints 0) counts zero of everything. */
-function skillCounts(part: ScorePart | undefined): SkillCounts | undefined {
-  if (!part || part.maxPoints === 0) return { matched: 0, total: 0, near: 0 };
-  const m = SKILL_DETAIL.exec(part.detail);
-  return m ? { matched: Number(m[1]), total: Number(m[2]), near: Number(m[4] ?? 0) } : undefined;
-}
-
 /**
- * `matchedSkills` and `nearMisses` list the must-haves first, then the nice-to-haves; the two parts'
- * counts say where one ends. The counts are checked against the lists, so a mismatch says nothing rather
- * than naming a nice-to-have as required.
+ * Must-haves come from the explanation's fields (`mustHave`, and the skills' `mustHave` flags), never from
+ * the English detail. An explanation stored before weights w3 has no such fields: it gives no skill reason
+ * (the rescoring a new weights version starts refreshes it), rather than a guess.
  */
-function splitSkills(x: MatchExplanation) {
-  const must = skillCounts(x.parts.find((p) => p.factor === 'must-have skills'));
-  const nice = skillCounts(x.parts.find((p) => p.factor === 'nice-to-have skills'));
-  if (!must || !nice) return undefined;
-  if (must.matched + nice.matched !== x.matchedSkills.length) return undefined;
-  if (must.total - must.matched !== x.missingMustHaves.length) return undefined;
-  return {
-    must,
-    mustMatched: x.matchedSkills.slice(0, must.matched).map((s) => s.label),
-    niceMatched: x.matchedSkills.slice(must.matched).map((s) => s.label),
-    mustNear: x.nearMisses.slice(0, must.near),
-  };
-}
-
-function mustHaveReason(_part: ScorePart, { x, lang, isolate }: Ctx): string | undefined {
-  const split = splitSkills(x);
-  if (!split) return undefined;
-  const { must, mustMatched, mustNear } = split;
-  const skills = formatList(lang, mustMatched, isolate);
-  if (must.matched > 0 && must.matched === must.total) {
+function mustHaveReason(_part: ScorePart, { x, lang, label }: Ctx): string | undefined {
+  const must = x.mustHave;
+  if (!must) return undefined;
+  const skills = formatList(lang, x.matchedSkills.filter((s) => s.mustHave === true).map(label));
+  if (must.met > 0 && must.met === must.total) {
     return translate(lang, must.total === 1 ? 'reasons.mustHaveOne' : 'reasons.mustHaveAll', { skills });
   }
-  if (must.matched > 0) {
-    return translate(lang, 'reasons.mustHaveSome', { matched: must.matched, total: must.total, skills });
+  if (must.met > 0) {
+    return translate(lang, 'reasons.mustHaveSome', { matched: must.met, total: must.total, skills });
   }
-  const near = mustNear[0];
+  const near = x.nearMisses.find((n) => n.mustHave === true);
   if (!near) return undefined;
-  const label = (s: string) => (isolate ? bidiIsolate(lang, s) : s);
-  return translate(lang, 'reasons.mustHaveClose', {
-    have: label(near.have.label),
-    required: label(near.required.label),
-  });
+  return translate(lang, 'reasons.mustHaveClose', { have: label(near.have), required: label(near.required) });
 }
 
 /** Only skills the candidate has; a near miss on a nice-to-have is too thin to call a reason. */
-function niceToHaveReason(_part: ScorePart, { x, lang, isolate }: Ctx): string | undefined {
-  const split = splitSkills(x);
-  if (!split?.niceMatched.length) return undefined;
-  return translate(lang, 'reasons.niceToHave', { skills: formatList(lang, split.niceMatched, isolate) });
+function niceToHaveReason(_part: ScorePart, { x, lang, label }: Ctx): string | undefined {
+  if (!x.niceToHave?.met) return undefined;
+  const nice = x.matchedSkills.filter((s) => s.mustHave === false).map(label);
+  return nice.length ? translate(lang, 'reasons.niceToHave', { skills: formatList(lang, nice) }) : undefined;
 }
 
-// --- the rest ----------------------------------------------------------------------------------------------
+// --- the rest: each part's outcome code ---------------------------------------------------------------------
 
-/** The scorer names the Norwegian requirement 'Norwegian' and separates languages with '; '. */
 function languageReason(part: ScorePart, { x, lang }: Ctx): string | undefined {
-  if (x.languageGap) return x.languageGap.softened ? translate(lang, 'reasons.languageSupport') : undefined;
-  const onlyNorwegian = part.detail.startsWith('Norwegian ') && !part.detail.includes(';');
-  return translate(lang, onlyNorwegian ? 'reasons.languageNorwegian' : 'reasons.languageAll');
+  if (part.outcome === 'short') {
+    return x.languageGap?.softened ? translate(lang, 'reasons.languageSupport') : undefined;
+  }
+  if (part.outcome === 'met-norwegian') return translate(lang, 'reasons.languageNorwegian');
+  if (part.outcome === 'met') return translate(lang, 'reasons.languageAll');
+  return undefined;
 }
 
+/** A distance is a reason when it earned points ('beyond' the radius still may, a little). */
 function distanceReason(part: ScorePart, { x, lang }: Ctx): string | undefined {
-  if (part.detail === 'remote') return translate(lang, 'reasons.remote');
-  if (x.distanceKm === undefined) return undefined;
+  if (part.outcome === 'remote') return translate(lang, 'reasons.remote');
+  if ((part.outcome !== 'within' && part.outcome !== 'beyond') || x.distanceKm === undefined)
+    return undefined;
   return translate(lang, 'reasons.distance', { km: formatKm(lang, x.distanceKm) });
 }
 
 /** 'unknown' earns full points (a blank is not held against anyone) but is no reason to apply. */
 function availabilityReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  if (part.detail.startsWith('available by ')) return translate(lang, 'reasons.availability');
-  if (/^available \d+ days? after /.test(part.detail)) return translate(lang, 'reasons.availabilitySoon');
+  if (part.outcome === 'in-time') return translate(lang, 'reasons.availability');
+  if (part.outcome === 'late') return translate(lang, 'reasons.availabilitySoon');
   return undefined;
 }
 
 /** Full points with at least one thing actually known ("100% for 100%", "shifts ok"), not only blanks. */
 function hoursReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  if (part.points < part.maxPoints) return undefined;
-  const known = part.detail.split('; ').some((h) => !h.includes('unknown'));
-  return known ? translate(lang, 'reasons.hours') : undefined;
+  return part.outcome === 'met' ? translate(lang, 'reasons.hours') : undefined;
 }
 
-/** 'open to all types' is true of every opening, so it is no reason for this one. */
-function openingTypeReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  const m = /^wishes ([a-z-]+)$/.exec(part.detail);
-  const type = m && openingTypeName(lang, m[1]);
+/** 'open' (no wishes) is true of every opening, so it is no reason for this one. */
+function openingTypeReason(part: ScorePart, { x, lang }: Ctx): string | undefined {
+  const type = part.outcome === 'wished' && x.openingType && openingTypeName(lang, x.openingType);
   return type ? translate(lang, 'reasons.openingType', { type }) : undefined;
 }
 
 function experienceReason(part: ScorePart, { lang }: Ctx): string | undefined {
-  if (part.detail === 'has worked in the occupation') return translate(lang, 'reasons.experience');
-  if (part.detail === 'wishes the occupation') return translate(lang, 'reasons.experienceWish');
+  if (part.outcome === 'worked') return translate(lang, 'reasons.experience');
+  if (part.outcome === 'wished') return translate(lang, 'reasons.experienceWish');
   return undefined;
 }

@@ -34,19 +34,22 @@ const part = (factor: string, points: number, detail: string, maxPoints = points
 /** Three of four must-haves, Norwegian met, 12 km; gaps and staff-facing steps that must never show. */
 function newExplanation(overrides: Partial<MatchExplanation> = {}): MatchExplanation {
   return {
-    weightsVersion: 'w2',
+    weightsVersion: 'w3',
     parts: [
-      part('must-have skills', 33.8, '3 of 4 matched', 45),
-      part('nice-to-have skills', 0, 'none asked', 0),
-      part('language', 15, 'Norwegian B1 for B1'),
-      part('distance', 10, '12 km (full within 30 km, none beyond 90 km)'),
-      part('availability', 5, 'available by the start date'),
+      { ...part('must-have skills', 33.8, '3 of 4 matched', 45), outcome: 'some' },
+      { ...part('nice-to-have skills', 0, 'none asked', 0), outcome: 'not-asked' },
+      { ...part('language', 15, 'Norwegian B1 for B1'), outcome: 'met-norwegian' },
+      { ...part('distance', 10, '12 km (full within 30 km, none beyond 90 km)'), outcome: 'within' },
+      { ...part('availability', 5, 'available by the start date'), outcome: 'in-time' },
     ],
     gates: [],
+    mustHave: { met: 3, partial: 0, total: 4 },
+    niceToHave: { met: 0, partial: 0, total: 0 },
+    meetsNoMustHave: false,
     matchedSkills: [
-      { skillId: 'skill/mig', label: 'MIG welding' },
-      { skillId: 'skill/forklift', label: 'forklift driving' },
-      { skillId: 'skill/tig', label: 'TIG welding' },
+      { skillId: 'skill/mig', label: 'MIG welding', mustHave: true },
+      { skillId: 'skill/forklift', label: 'forklift driving', mustHave: true },
+      { skillId: 'skill/tig', label: 'TIG welding', mustHave: true },
     ],
     missingMustHaves: [{ skillId: 'skill/arc', label: 'arc welding' }],
     nearMisses: [],
@@ -113,7 +116,10 @@ describe('renderEmail', () => {
           place: '<img src=x onerror=alert(1)>',
         }),
         explanation: newExplanation({
-          matchedSkills: [{ skillId: null, label: '<i>MIG</i>' }, ...newExplanation().matchedSkills.slice(1)],
+          matchedSkills: [
+            { skillId: null, label: '<i>MIG</i>', mustHave: true },
+            ...newExplanation().matchedSkills.slice(1),
+          ],
         }),
         links: { interested: 'https://brobygger.no/r?a=1&b="2"', notForMe: realisticLinks().notForMe },
       }),
@@ -202,6 +208,17 @@ describe('renderInApp', () => {
       dir: 'ltr',
     });
     expect(JSON.stringify(app)).not.toContain('brobygger.no/r');
+  });
+
+  it("names skills in the reader's language when given skillLabel (the seam for localized taxonomy labels)", () => {
+    const nb: Record<string, string> = { 'skill/mig': 'MIG-sveising', 'skill/tig': 'TIG-sveising' };
+    const app = renderInApp({
+      ...newInput({ lang: 'nb' }),
+      skillLabel: (id, fallback) => (id && nb[id]) ?? fallback,
+    });
+    expect(app.reasons[0]).toBe(
+      'Du har 3 av de 4 ferdighetene jobben krever: MIG-sveising, forklift driving og TIG-sveising.',
+    );
   });
 
   it('needs no links', () => {

@@ -10,7 +10,7 @@ import {
   type MessageKey,
 } from './catalogue';
 import { checkedLink, escapeHtml } from './html';
-import { topReasons } from './reasons';
+import { topReasons, type SkillLabel } from './reasons';
 import { smsSegments, type SmsEncoding } from './sms-segments';
 
 export { escapeHtml } from './html';
@@ -43,6 +43,8 @@ export interface NotificationInput {
   opening: OpeningSummary;
   explanation: MatchExplanation;
   links: ReplyLinks;
+  /** Skill names in `lang` (localized taxonomy labels); by default the labels stored in the explanation. */
+  skillLabel?: SkillLabel;
 }
 
 /** In-app notifications answer inside the app; links given anyway are ignored. */
@@ -139,13 +141,16 @@ interface EmailItem {
   notForMe: string;
 }
 
-function emailItem({ lang, opening, explanation, links }: NotificationInput, maxReasons: number): EmailItem {
+function emailItem(
+  { lang, opening, explanation, links, skillLabel }: NotificationInput,
+  maxReasons: number,
+): EmailItem {
   return {
     interested: checkedLink(links.interested),
     notForMe: checkedLink(links.notForMe),
     title: bidiIsolate(lang, opening.title),
     details: detailLines(lang, opening),
-    reasons: topReasons(explanation, lang, maxReasons),
+    reasons: topReasons(explanation, lang, maxReasons, { skillLabel }),
   };
 }
 
@@ -221,10 +226,16 @@ ${body}
 // --- in-app ------------------------------------------------------------------------------------------------
 
 export function renderInApp(input: InAppInput): RenderedInApp {
-  const { lang, opening, explanation } = input;
+  const { lang, opening, explanation, skillLabel } = input;
   const title = translate(lang, 'inApp.title', { title: bidiIsolate(lang, opening.title) });
   const body = [translate(lang, 'inApp.body'), ...detailLines(lang, opening)].join('\n');
-  return { title, body, reasons: topReasons(explanation, lang), lang, dir: textDirection(lang) };
+  return {
+    title,
+    body,
+    reasons: topReasons(explanation, lang, undefined, { skillLabel }),
+    lang,
+    dir: textDirection(lang),
+  };
 }
 
 /** Employer, place, start and type, one line each, those known. */
@@ -280,10 +291,10 @@ function firstThatFits(drafts: Iterable<string>): RenderedSms {
 
 /** Every form of the message, best first. */
 function* smsDrafts(input: NotificationInput): Generator<string> {
-  const { lang, opening, explanation, links } = input;
+  const { lang, opening, explanation, links, skillLabel } = input;
   const interested = translate(lang, 'sms.interested', { url: checkedLink(links.interested) });
   const notForMe = translate(lang, 'sms.notForMe', { url: checkedLink(links.notForMe) });
-  const reasons = topReasons(explanation, lang, SMS_MAX_REASONS, { isolate: false });
+  const reasons = topReasons(explanation, lang, SMS_MAX_REASONS, { isolate: false, skillLabel });
   const title = gsmFriendly(opening.title);
 
   // Two links of ~60 characters with their labels take about 140 UCS-2 units, more than the 134 of two

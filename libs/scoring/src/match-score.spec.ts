@@ -4,7 +4,7 @@ import { proximityFrom } from './features';
 import { MATCH_FACTORS, scoreMatch, type MatchScore, type ScoreOptions } from './match-score';
 import { DEFAULT_WEIGHTS, validateWeights, type Weights } from './weights';
 
-// Default weights (w2): must-have 45, nice-to-have 10, language 15, distance 10, availability 5, hours and
+// Default weights (w3, the numbers of w2): must-have 45, nice-to-have 10, language 15, distance 10, availability 5, hours and
 // shifts 5, opening type 5, experience 5 — 100 in all, so with every factor in play a factor's maxPoints is
 // its weight. Points are rounded per part to 0.1 (half up) and the score is their sum.
 
@@ -80,20 +80,34 @@ const points = (r: MatchScore) => r.explanation.parts.map((p) => p.points);
 const maxPoints = (r: MatchScore) => r.explanation.parts.map((p) => p.maxPoints);
 const part = (r: MatchScore, factor: string) => r.explanation.parts.find((p) => p.factor === factor);
 
-describe('scoreMatch (weights w2)', () => {
+describe('scoreMatch (weights w3)', () => {
   it('a candidate meeting everything scores 100, each factor at its weight', () => {
     const r = score(newCandidate(), newOpening());
     expect(r.score).toBe(100);
     expect(r.gates).toEqual([]);
     expect(r.explanation.parts.map((p) => p.factor)).toEqual([...MATCH_FACTORS]);
+    expect(r.explanation.parts.map((p) => p.outcome)).toEqual([
+      'all',
+      'all',
+      'met-norwegian',
+      'within',
+      'in-time',
+      'met',
+      'wished',
+      'worked',
+    ]);
+    expect(r.explanation.openingType).toBe('permanent');
     expect(points(r)).toEqual([45, 10, 15, 10, 5, 5, 5, 5]);
     expect(maxPoints(r)).toEqual([45, 10, 15, 10, 5, 5, 5, 5]);
-    expect(r.explanation.weightsVersion).toBe('w2');
+    expect(r.explanation.weightsVersion).toBe('w3');
     expect(r.explanation.matchedSkills).toEqual([
-      { skillId: 'skill/mig', label: 'MIG welding', level: 4, minLevel: 3 },
-      { skillId: 'skill/forklift', label: 'Forklift driving' },
-      { skillId: null, label: 'First aid' },
+      { skillId: 'skill/mig', label: 'MIG welding', mustHave: true, level: 4, minLevel: 3 },
+      { skillId: 'skill/forklift', label: 'Forklift driving', mustHave: true },
+      { skillId: null, label: 'First aid', mustHave: false },
     ]);
+    expect(r.explanation.mustHave).toEqual({ met: 2, partial: 0, total: 2 });
+    expect(r.explanation.niceToHave).toEqual({ met: 1, partial: 0, total: 1 });
+    expect(r.explanation.meetsNoMustHave).toBe(false);
     expect(r.explanation.missingMustHaves).toEqual([]);
     expect(r.explanation.distanceKm).toBe(10);
     expect(r.explanation.languageGap).toBeUndefined();
@@ -135,10 +149,12 @@ describe('scoreMatch (weights w2)', () => {
         points: 30.6,
         detail: '1 of 2 matched, 1 near miss',
       });
+      expect(r.explanation.mustHave).toEqual({ met: 1, partial: 1, total: 2 });
       expect(r.explanation.nearMisses).toEqual([
         {
           required: { skillId: 'skill/mig', label: 'MIG welding' },
           have: { skillId: 'skill/tig', label: 'TIG welding' },
+          mustHave: true,
           closeness: 0.6,
           reason: 'sibling',
         },
@@ -150,6 +166,55 @@ describe('scoreMatch (weights w2)', () => {
 
       // Without proximity the same candidate gets nothing for MIG: 22.5 + 55 = 77.5.
       expect(score(c, newOpening()).score).toBe(77.5);
+    });
+
+    it('meets no must-have, not even nearly: 0 of 2, flagged and explained; the other factors still count (55)', () => {
+      // Only the nice-to-have: 0 + 10 + 15 + 10 + 5 + 5 + 5 + 5 = 55. The score stays what the parts add up
+      // to; the flag is what moves the match to the end of lists and keeps it from being notified.
+      const c = newCandidate({ skills: [{ skillId: null, label: 'First aid' }] });
+      const r = score(c, newOpening());
+      expect(r.score).toBe(55);
+      expect(r.explanation.meetsNoMustHave).toBe(true);
+      expect(r.explanation.mustHave).toEqual({ met: 0, partial: 0, total: 2 });
+      expect(r.explanation.niceToHave).toEqual({ met: 1, partial: 0, total: 1 });
+      expect(part(r, 'must-have skills')).toEqual({
+        factor: 'must-have skills',
+        points: 0,
+        maxPoints: 45,
+        outcome: 'none',
+        detail:
+          '0 of 2 matched; meets no must-have, not even nearly: listed after those who meet some, not notified',
+      });
+      expect(r.explanation.missingMustHaves.map((m) => m.label)).toEqual(['MIG welding', 'Forklift driving']);
+    });
+
+    it('a near miss alone counts as meeting partly: TIG for MIG, 0.6 × 0.6 / 2 × 45 = 8.1, score 63.1, not flagged', () => {
+      const c = newCandidate({
+        skills: [
+          { skillId: 'skill/tig', label: 'TIG welding' },
+          { skillId: null, label: 'First aid' },
+        ],
+      });
+      const proximity = fakeProximity({ 'skill/mig|skill/tig': { score: 0.6, reason: 'sibling' } });
+      const r = score(c, newOpening(), { proximity });
+      expect(r.score).toBe(63.1);
+      expect(r.explanation.meetsNoMustHave).toBe(false);
+      expect(r.explanation.mustHave).toEqual({ met: 0, partial: 1, total: 2 });
+      expect(part(r, 'must-have skills')).toMatchObject({
+        points: 8.1,
+        detail: '0 of 2 matched, 1 near miss',
+      });
+    });
+
+    it('an opening without must-haves flags nobody, and a nice-to-have near miss is marked as such', () => {
+      const o = newOpening({ mustHave: [], niceToHave: [{ skillId: 'skill/mig', label: 'MIG welding' }] });
+      const c = newCandidate({ skills: [{ skillId: 'skill/tig', label: 'TIG welding' }] });
+      const proximity = fakeProximity({ 'skill/mig|skill/tig': { score: 0.6, reason: 'sibling' } });
+      const r = score(c, o, { proximity });
+      expect(r.explanation.meetsNoMustHave).toBe(false);
+      expect(r.explanation.mustHave).toEqual({ met: 0, partial: 0, total: 0 });
+      expect(r.explanation.niceToHave).toEqual({ met: 0, partial: 1, total: 1 });
+      expect(r.explanation.nearMisses.map((n) => n.mustHave)).toEqual([false]);
     });
 
     it("the taxonomy's SkillProximity answer adapts: no relation (0, null) is no near miss", () => {
@@ -180,6 +245,7 @@ describe('scoreMatch (weights w2)', () => {
       expect(r.explanation.matchedSkills[0]).toEqual({
         skillId: 'skill/mig',
         label: 'MIG welding',
+        mustHave: true,
         level: 2,
         minLevel: 3,
       });
@@ -358,7 +424,13 @@ describe('scoreMatch (weights w2)', () => {
     it('unknown home: the factor is dropped and its 10 spread over the other 90; still 100', () => {
       const r = score(newCandidate({ home: undefined }), newOpening());
       expect(r.score).toBe(100);
-      expect(part(r, 'distance')).toEqual({ factor: 'distance', points: 0, maxPoints: 0, detail: 'unknown' });
+      expect(part(r, 'distance')).toEqual({
+        factor: 'distance',
+        points: 0,
+        maxPoints: 0,
+        outcome: 'unknown',
+        detail: 'unknown',
+      });
       // 45, 10, 15, 5 × 4 scaled by 100/90 in tenths: 500, 111.1, 166.7, 55.6 × 4 → floors 997; the 3 left go to
       // the largest remainders (language .67, then availability and hours .56 by factor order).
       expect(maxPoints(r)).toEqual([50, 11.1, 16.7, 0, 5.6, 5.6, 5.5, 5.5]);

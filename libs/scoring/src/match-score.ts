@@ -40,16 +40,57 @@ export interface Gate {
   detail: string;
 }
 
+/**
+ * What a part found, as a code every language can word; `detail` says the same in English for staff. Each
+ * factor uses its own few codes (listed by factor below); 'not-asked' is a part that does not apply.
+ */
+export type PartOutcome =
+  | 'not-asked'
+  // skills: every one met, some met, none met but some nearly, none at all
+  | 'all'
+  | 'some'
+  | 'near-only'
+  | 'none'
+  // language: met when only Norwegian was asked, met, short of some level
+  | 'met-norwegian'
+  | 'met'
+  | 'short'
+  // distance ('unknown' when home or workplace is: the part then does not apply)
+  | 'remote'
+  | 'within'
+  | 'beyond'
+  | 'unknown'
+  // availability: by the start, after it (earning part), past the limit (a gate); or 'unknown'
+  | 'in-time'
+  | 'late'
+  | 'too-late'
+  // hours and shifts: 'met' (something known), met only because nothing is known, partly
+  | 'met-unknown'
+  | 'partly'
+  // opening type: no wishes, this type wished, another wished; experience: 'worked', 'wished', 'none'
+  | 'open'
+  | 'wished'
+  | 'not-wished'
+  | 'worked';
+
 export interface MatchPart {
   factor: MatchFactor;
   points: number;
   maxPoints: number;
+  outcome: PartOutcome;
   detail: string;
 }
 
+/**
+ * Skills carry their ESCO id and the opening's (English or as-typed) label; `mustHave` says whether the
+ * opening asked for it as a must-have (else a nice-to-have). Readers render them in their own language from
+ * these fields (the id is the key to a localized label, the label the fallback), never from the parts'
+ * English details. (`missingMustHaves` needs no flag: every one is a must-have.)
+ */
 export interface MatchedSkill {
   skillId: string | null;
   label: string;
+  mustHave: boolean;
   level?: number;
   minLevel?: number;
 }
@@ -57,8 +98,17 @@ export interface MatchedSkill {
 export interface NearMiss {
   required: { skillId: string | null; label: string };
   have: { skillId: string | null; label: string };
+  mustHave: boolean;
   closeness: number;
   reason: string;
+}
+
+/** How many of one kind of requirement the candidate meets: exactly, nearly (a neighbour), of how many. */
+export interface SkillTally {
+  met: number;
+  /** Missing, but a neighbouring skill earned partial credit (each is also in `nearMisses`). */
+  partial: number;
+  total: number;
 }
 
 export interface LanguageGap {
@@ -73,6 +123,17 @@ export interface LanguageGap {
 export interface MatchScoreExplanation {
   weightsVersion: string;
   parts: MatchPart[];
+  /** The opening's type, for a reader that words the 'opening type' part. */
+  openingType: string;
+  mustHave: SkillTally;
+  niceToHave: SkillTally;
+  /**
+   * The opening has must-haves and the candidate meets none of them, not even nearly (met and partial both
+   * 0). Such a match is listed after every match that meets some, is never notified automatically, and is
+   * hidden from employers unless they ask for it: a list topped by people without a single required skill
+   * is one nobody trusts. The must-have part's detail says so in words.
+   */
+  meetsNoMustHave: boolean;
   matchedSkills: MatchedSkill[];
   missingMustHaves: SkillRequirement[];
   nearMisses: NearMiss[];
@@ -103,6 +164,7 @@ export interface ScoreOptions {
 /** A factor's credit 0–1, or null when it does not apply and its share goes to the others. */
 interface Assessment {
   credit: number | null;
+  outcome: PartOutcome;
   detail: string;
 }
 
@@ -149,8 +211,8 @@ export function scoreMatch(c: CandidateFeatures, o: OpeningRequirements, opts: S
   const mustKeys = new Set(mustHave.map(requirementKey));
   // A skill listed as both must-have and nice-to-have counts once, as a must-have.
   const niceToHave = uniqueRequirements(o.niceToHave).filter((r) => !mustKeys.has(requirementKey(r)));
-  const must = assessSkills(mustHave, c.skills, w, opts.proximity);
-  const nice = assessSkills(niceToHave, c.skills, w, opts.proximity);
+  const must = assessSkills(mustHave, c.skills, w, opts.proximity, true);
+  const nice = assessSkills(niceToHave, c.skills, w, opts.proximity, false);
   for (const r of must.missing) toCloseTheGap.push(`Learn ${r.label}`);
   for (const s of must.belowLevel) {
     toCloseTheGap.push(`Reach level ${s.minLevel} in ${s.label} (now ${s.level})`);
@@ -187,6 +249,7 @@ export function scoreMatch(c: CandidateFeatures, o: OpeningRequirements, opts: S
     factor,
     points: pointTenths[i] / 10,
     maxPoints: maxTenths[i] / 10,
+    outcome: assessments[factor].outcome,
     detail: assessments[factor].detail,
   }));
 
@@ -197,6 +260,10 @@ export function scoreMatch(c: CandidateFeatures, o: OpeningRequirements, opts: S
     explanation: {
       weightsVersion: w.version,
       parts,
+      openingType: o.type,
+      mustHave: must.tally,
+      niceToHave: nice.tally,
+      meetsNoMustHave: meetsNone(must.tally),
       matchedSkills: [...must.matched, ...nice.matched],
       missingMustHaves: must.missing,
       nearMisses: [...must.nearMisses, ...nice.nearMisses],
@@ -230,6 +297,7 @@ function allocateTenths(weights: number[]): number[] {
 
 interface SkillOutcome {
   assessment: Assessment;
+  tally: SkillTally;
   matched: MatchedSkill[];
   missing: SkillRequirement[];
   nearMisses: NearMiss[];
@@ -269,9 +337,11 @@ function assessSkills(
   have: SkillClaim[],
   w: Weights,
   proximity: Proximity | undefined,
+  mustHave: boolean,
 ): SkillOutcome {
   const out: SkillOutcome = {
-    assessment: { credit: null, detail: 'none asked' },
+    assessment: { credit: null, outcome: 'not-asked', detail: 'none asked' },
+    tally: { met: 0, partial: 0, total: requirements.length },
     matched: [],
     missing: [],
     nearMisses: [],
@@ -294,6 +364,7 @@ function assessSkills(
       out.matched.push({
         skillId: r.skillId ?? exact.skill.skillId,
         label: r.label,
+        mustHave,
         ...(level !== undefined && { level }),
         ...(r.minLevel !== undefined && { minLevel: r.minLevel }),
       });
@@ -307,17 +378,29 @@ function assessSkills(
     const near = nearestSkill(r, have, w, proximity);
     if (near) {
       total += near.credit;
-      out.nearMisses.push(near.miss);
+      out.nearMisses.push({ ...near.miss, mustHave });
     }
   }
 
   const n = requirements.length;
+  out.tally = { met: out.matched.length, partial: out.nearMisses.length, total: n };
   const parts = [`${out.matched.length} of ${n} matched`];
   if (out.belowLevel.length) parts.push(`${out.belowLevel.length} below the level asked`);
   if (out.nearMisses.length)
     parts.push(`${out.nearMisses.length} near ${plural(out.nearMisses.length, 'miss')}`);
-  out.assessment = { credit: total / n, detail: parts.join(', ') };
+  let detail = parts.join(', ');
+  if (mustHave && meetsNone(out.tally)) {
+    detail += '; meets no must-have, not even nearly: listed after those who meet some, not notified';
+  }
+  const { met, partial } = out.tally;
+  const outcome = met === n ? 'all' : met > 0 ? 'some' : partial > 0 ? 'near-only' : 'none';
+  out.assessment = { credit: total / n, outcome, detail };
   return out;
+}
+
+/** The rule of `meetsNoMustHave`: must-haves asked, none met, none nearly. */
+function meetsNone(t: SkillTally): boolean {
+  return t.total > 0 && t.met === 0 && t.partial === 0;
 }
 
 /** The candidate's skill closest to a requirement they lack; the first listed wins a tie. */
@@ -326,9 +409,9 @@ function nearestSkill(
   have: SkillClaim[],
   w: Weights,
   proximity: Proximity | undefined,
-): { credit: number; miss: NearMiss } | undefined {
+): { credit: number; miss: Omit<NearMiss, 'mustHave'> } | undefined {
   if (!proximity || !r.skillId) return undefined;
-  let best: { credit: number; miss: NearMiss } | undefined;
+  let best: { credit: number; miss: Omit<NearMiss, 'mustHave'> } | undefined;
   for (const s of have) {
     if (!s.skillId) continue;
     const p = proximity.closeness(r.skillId, s.skillId);
@@ -393,7 +476,9 @@ function assessLanguages(
   for (const l of o.otherLanguages) {
     if (l.min > 0) required.push({ code: l.code.toLowerCase(), min: l.min, norwegian: false });
   }
-  if (!required.length) return { assessment: { credit: null, detail: 'none asked' }, suggestions: [] };
+  if (!required.length) {
+    return { assessment: { credit: null, outcome: 'not-asked', detail: 'none asked' }, suggestions: [] };
+  }
 
   let total = 0;
   let gap: LanguageGap | undefined;
@@ -419,7 +504,11 @@ function assessLanguages(
     }
   }
   return {
-    assessment: { credit: total / required.length, detail: details.join('; ') },
+    assessment: {
+      credit: total / required.length,
+      outcome: suggestions.length ? 'short' : required.every((r) => r.norwegian) ? 'met-norwegian' : 'met',
+      detail: details.join('; '),
+    },
     ...(gap && { gap }),
     suggestions,
   };
@@ -433,14 +522,23 @@ function assessDistance(
   o: OpeningRequirements,
   w: Weights,
 ): { assessment: Assessment; km?: number } {
-  if (o.mode === 'remote') return { assessment: { credit: 1, detail: 'remote' } };
-  if (!c.home || !o.workplace) return { assessment: { credit: null, detail: 'unknown' } };
+  if (o.mode === 'remote') return { assessment: { credit: 1, outcome: 'remote', detail: 'remote' } };
+  if (!c.home || !o.workplace) {
+    return { assessment: { credit: null, outcome: 'unknown', detail: 'unknown' } };
+  }
   const km = haversineKm(c.home, o.workplace);
   const radius = c.commuteKm ?? w.defaultCommuteKm;
   const zeroAt = radius * w.distanceZeroAtRadius;
   const credit = km <= radius ? 1 : km >= zeroAt ? 0 : 1 - (km - radius) / (zeroAt - radius);
   const within = `full within ${radius} km, none beyond ${round1(zeroAt)} km`;
-  return { assessment: { credit, detail: `${round1(km)} km (${within})` }, km };
+  return {
+    assessment: {
+      credit,
+      outcome: km <= radius ? 'within' : 'beyond',
+      detail: `${round1(km)} km (${within})`,
+    },
+    km,
+  };
 }
 
 // --- availability ------------------------------------------------------------------------------------------
@@ -466,64 +564,75 @@ function assessAvailability(
   w: Weights,
   today: number,
 ): { assessment: Assessment; gate?: Gate } {
-  if (!o.startDate) return { assessment: { credit: null, detail: 'no start date' } };
-  if (!c.availableFrom) return { assessment: { credit: 1, detail: 'unknown' } };
+  if (!o.startDate) return { assessment: { credit: null, outcome: 'not-asked', detail: 'no start date' } };
+  if (!c.availableFrom) return { assessment: { credit: 1, outcome: 'unknown', detail: 'unknown' } };
   const start = parseDay(o.startDate, 'startDate');
   const from = start >= today ? 'the start date' : 'today (the start date has passed)';
   const late = parseDay(c.availableFrom, 'availableFrom') - Math.max(start, today);
-  if (late <= 0) return { assessment: { credit: 1, detail: `available by ${from}` } };
+  if (late <= 0) return { assessment: { credit: 1, outcome: 'in-time', detail: `available by ${from}` } };
   const detail = `available ${late} ${plural(late, 'day')} after ${from} (limit ${w.availabilityGateDays})`;
   if (late > w.availabilityGateDays) {
-    return { assessment: { credit: 0, detail }, gate: { gate: 'availability', detail } };
+    return { assessment: { credit: 0, outcome: 'too-late', detail }, gate: { gate: 'availability', detail } };
   }
-  return { assessment: { credit: 1 - late / w.availabilityGateDays, detail } };
+  return { assessment: { credit: 1 - late / w.availabilityGateDays, outcome: 'late', detail } };
 }
 
 // --- the small factors -------------------------------------------------------------------------------------
 
 /** Hours and shifts each make half, when the opening asks about both; an unstated wish counts as fine. */
 function assessHoursAndShifts(c: CandidateFeatures, o: OpeningRequirements): Assessment {
-  const halves: Assessment[] = [];
+  const halves: { credit: number; known: boolean; detail: string }[] = [];
   if (o.hoursPercent !== undefined && o.hoursPercent > 0) {
     halves.push(
       c.hoursPercent === undefined
-        ? { credit: 1, detail: 'hours unknown' }
+        ? { credit: 1, known: false, detail: 'hours unknown' }
         : {
             credit: Math.min(1, c.hoursPercent / o.hoursPercent),
+            known: true,
             detail: `${c.hoursPercent}% for ${o.hoursPercent}%`,
           },
     );
   }
   if (o.shifts === true) {
     halves.push(
-      c.shiftsOk === false
-        ? { credit: 0, detail: 'shifts asked, not wanted' }
-        : { credit: 1, detail: c.shiftsOk ? 'shifts ok' : 'shifts: wish unknown' },
+      c.shiftsOk === undefined
+        ? { credit: 1, known: false, detail: 'shifts: wish unknown' }
+        : c.shiftsOk
+          ? { credit: 1, known: true, detail: 'shifts ok' }
+          : { credit: 0, known: true, detail: 'shifts asked, not wanted' },
     );
   }
-  if (!halves.length) return { credit: null, detail: 'none asked' };
+  if (!halves.length) return { credit: null, outcome: 'not-asked', detail: 'none asked' };
+  const full = halves.every((h) => h.credit === 1);
   return {
-    credit: halves.reduce((a, h) => a + (h.credit ?? 0), 0) / halves.length,
+    credit: halves.reduce((a, h) => a + h.credit, 0) / halves.length,
+    outcome: !full ? 'partly' : halves.some((h) => h.known) ? 'met' : 'met-unknown',
     detail: halves.map((h) => h.detail).join('; '),
   };
 }
 
 /** No wish means open to every type. */
 function assessOpeningType(c: CandidateFeatures, o: OpeningRequirements): Assessment {
-  if (!c.wishedOpeningTypes.length) return { credit: 1, detail: 'open to all types' };
+  if (!c.wishedOpeningTypes.length) return { credit: 1, outcome: 'open', detail: 'open to all types' };
   return c.wishedOpeningTypes.includes(o.type)
-    ? { credit: 1, detail: `wishes ${o.type}` }
-    : { credit: 0, detail: `wishes ${c.wishedOpeningTypes.join(', ')}; this is ${o.type}` };
+    ? { credit: 1, outcome: 'wished', detail: `wishes ${o.type}` }
+    : {
+        credit: 0,
+        outcome: 'not-wished',
+        detail: `wishes ${c.wishedOpeningTypes.join(', ')}; this is ${o.type}`,
+      };
 }
 
 /** Experience in the occupation earns it all; only wishing for it, half. */
 function assessExperience(c: CandidateFeatures, o: OpeningRequirements): Assessment {
-  if (!o.occupationId) return { credit: null, detail: 'no occupation' };
+  if (!o.occupationId) return { credit: null, outcome: 'not-asked', detail: 'no occupation' };
   if (c.experienceOccupationIds.includes(o.occupationId)) {
-    return { credit: 1, detail: 'has worked in the occupation' };
+    return { credit: 1, outcome: 'worked', detail: 'has worked in the occupation' };
   }
-  if (c.wishedOccupationIds.includes(o.occupationId)) return { credit: 0.5, detail: 'wishes the occupation' };
-  return { credit: 0, detail: 'neither experience nor a wish' };
+  if (c.wishedOccupationIds.includes(o.occupationId)) {
+    return { credit: 0.5, outcome: 'wished', detail: 'wishes the occupation' };
+  }
+  return { credit: 0, outcome: 'none', detail: 'neither experience nor a wish' };
 }
 
 // --- gates' helpers ----------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { emptyExplanation } from '@brobygger/scoring';
 import type { ScoredPair } from '../match.repository';
 import { notifiedPairs, proximityOf, storedPairs } from './bench-scoring';
 
-const explanation = emptyExplanation({ weightsVersion: 'w2' });
+const explanation = emptyExplanation({ weightsVersion: 'w3' });
 
 function newPair(overrides: Partial<ScoredPair> = {}): ScoredPair {
   return {
@@ -10,7 +10,7 @@ function newPair(overrides: Partial<ScoredPair> = {}): ScoredPair {
     candidateId: '00000000-0000-4000-8000-0000000000aa',
     openingVersion: 1,
     candidateVersion: 1,
-    weightsVersion: 'w2',
+    weightsVersion: 'w3',
     score: 50,
     explanation,
     ...overrides,
@@ -42,11 +42,12 @@ describe('storedPairs (threshold 30)', () => {
 });
 
 describe('notifiedPairs', () => {
-  it('queues a notify job for every stored pair at or above 60', () => {
+  it('queues a notify job for every stored pair at or above 60 that meets some must-have', () => {
     const stored = [
       newPair({ candidateId: 'a', score: 60 }),
       newPair({ candidateId: 'b', score: 59.9 }),
       newPair({ candidateId: 'c', score: 88 }),
+      newPair({ candidateId: 'd', score: 70, explanation: { ...explanation, meetsNoMustHave: true } }),
     ];
     expect(notifiedPairs(stored, 60).map((p) => p.candidateId)).toEqual(['a', 'c']);
   });

@@ -66,9 +66,9 @@ export function storedPairs(pairs: readonly ScoredPair[], threshold: number, top
 }
 
 /**
- * The stored pairs a `match.notify` job is queued for: those at or above the notify threshold (whether and
- * how the candidate hears of it is the notify job's to decide).
+ * The stored pairs a `match.notify` job is queued for: those at or above the notify threshold that meet some
+ * must-have (whether and how the candidate hears of it is the notify job's to decide).
  */
 export function notifiedPairs<P extends ScoredPair>(stored: readonly P[], notifyThreshold: number): P[] {
-  return stored.filter((p) => p.score >= notifyThreshold);
+  return stored.filter((p) => p.score >= notifyThreshold && !p.explanation.meetsNoMustHave);
 }

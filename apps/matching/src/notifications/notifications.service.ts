@@ -133,6 +133,11 @@ export class NotificationsService {
     if (kind === 'match' && match.score < this.config.MATCH_NOTIFY_THRESHOLD) {
       return { status: 'skipped', reason: 'below the notify threshold' };
     }
+    // Checked again here, not only when the job is queued: the match may have been rescored since. Staff
+    // sending one by hand have looked at it and may.
+    if (kind === 'match' && match.explanation.meetsNoMustHave) {
+      return { status: 'skipped', reason: 'meets none of the must-haves' };
+    }
     const opening = await em.findOne(OpeningProfile, { openingId: match.openingId });
     if (opening?.status !== 'published') return { status: 'skipped', reason: 'the opening is not published' };
     if (match.reply === 'not-interested')
