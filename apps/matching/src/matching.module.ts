@@ -8,6 +8,7 @@ import { MatchingWorker, NotificationsWorker } from './matching.workers';
 import { matchingOrmConfig } from './mikro-orm.config';
 import { loadWeights, WEIGHTS } from './weights';
 import { NotificationsService } from './notifications/notifications.service';
+import { SkillNames } from './notifications/skill-names';
 import { createMailer, createSmsProvider, MAILER, SMS } from './notifications/senders';
 
 @Module({})
@@ -34,6 +35,7 @@ export class MatchingModule {
         { provide: SMS, useFactory: () => createSmsProvider(config, logger) },
         MatchingService,
         NotificationsService,
+        SkillNames,
         MatchingWorker,
         NotificationsWorker,
       ],

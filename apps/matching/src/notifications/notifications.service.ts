@@ -30,6 +30,7 @@ import {
   verifyReplyToken,
   type Lang,
   type NotificationInput,
+  type SkillLabel,
   type OpeningSummary,
   type SmsProvider,
 } from '@brobygger/notify';
@@ -40,6 +41,7 @@ import type { MatchingConfig } from '../config';
 import { Delivery, Match, Notification, OpeningProfile } from '../entities';
 import { MATCHING_SCHEMA as S } from '../schema';
 import { MAILER, SMS, type Mailer } from './senders';
+import { SkillNames } from './skill-names';
 
 const DAY_MS = 24 * 3600_000;
 const CHANNELS = ['email', 'sms'] as const;
@@ -93,6 +95,7 @@ export class NotificationsService {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(MAILER) private readonly mailer: Mailer | null,
     @Inject(SMS) private readonly sms: SmsProvider | null,
+    private readonly skillNames: SkillNames,
   ) {}
 
   // --- making notifications -------------------------------------------------------------------------------
@@ -368,7 +371,11 @@ export class NotificationsService {
       }));
     }
     const lang = pickLanguage(profile.preferredLanguage);
-    const inputs = items.map((it) => this.input(lang, it.notification, it.match, it.opening));
+    const skillLabel = await this.skillNames.labeller(
+      lang,
+      items.map((it) => it.match.explanation),
+    );
+    const inputs = items.map((it) => this.input(lang, it.notification, it.match, it.opening, skillLabel));
     let providerId: string;
     if (d.channel === 'email') {
       const mail = d.kind === 'digest' ? renderDigestEmail(lang, inputs) : renderEmail(inputs[0]);
@@ -417,11 +424,18 @@ export class NotificationsService {
       opening: openingById.get(notification.openingId),
     }));
   }
-  private input(lang: Lang, n: Notification, m: Match, o: OpeningProfile): NotificationInput {
+  private input(
+    lang: Lang,
+    n: Notification,
+    m: Match,
+    o: OpeningProfile,
+    skillLabel: SkillLabel,
+  ): NotificationInput {
     return {
       lang,
       opening: this.summary(o),
       explanation: m.explanation,
+      skillLabel,
       links: {
         interested: this.link(n.id, 'interested'),
         notForMe: this.link(n.id, 'not-interested'),
@@ -600,15 +614,32 @@ export class NotificationsService {
    */
   private async views(notifications: Notification[]): Promise<NotificationView[]> {
     const items = await this.withContext(this.orm.em.fork(), notifications);
-    return items.map(({ notification, match, opening }) => this.view(notification, match, opening));
+    // Each notification speaks the language it was written in (usually one for the whole page): one ask for
+    // skill names per language.
+    const labellers = new Map<Lang, SkillLabel>();
+    for (const lang of new Set(notifications.map((n) => pickLanguage(n.lang)))) {
+      const explanations = items.flatMap((it) =>
+        it.match && pickLanguage(it.notification.lang) === lang ? [it.match.explanation] : [],
+      );
+      labellers.set(lang, await this.skillNames.labeller(lang, explanations));
+    }
+    return items.map(({ notification, match, opening }) =>
+      this.view(notification, labellers.get(pickLanguage(notification.lang))!, match, opening),
+    );
   }
 
-  private view(n: Notification, m?: Match, opening?: OpeningProfile): NotificationView {
+  private view(
+    n: Notification,
+    skillLabel: SkillLabel,
+    m?: Match,
+    opening?: OpeningProfile,
+  ): NotificationView {
     const lang = pickLanguage(n.lang);
     const app = renderInApp({
       lang,
       opening: opening ? this.summary(opening) : { title: n.openingTitle, type: 'job' },
       explanation: m?.explanation ?? emptyExplanation(),
+      skillLabel,
     });
     return {
       id: n.id,
