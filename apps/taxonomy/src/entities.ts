@@ -275,6 +275,10 @@ export class GlossaryEntry {
   @Property({ type: 'text', nullable: true })
   createdBy?: string | null;
 
+  /** The admin who last changed the entry; an import leaves a changed shipped entry as the admin left it. */
+  @Property({ type: 'text', nullable: true })
+  changedBy?: string | null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt!: Date;
 

@@ -61,9 +61,10 @@ export class SkillResolver {
     return this.cache.get();
   }
 
-  /** Look again at once: the glossary changed in this process. */
-  invalidate(): void {
-    this.cache.refresh();
+  /** The glossary changed in this process: look again now, waiting for the new index when `wait` is set. */
+  async reload(wait: boolean): Promise<void> {
+    if (wait) await this.cache.latest();
+    else this.cache.refresh();
   }
 
   private async load(version: string): Promise<LoadedLabels> {

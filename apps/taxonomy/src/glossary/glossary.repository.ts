@@ -72,7 +72,7 @@ export class GlossaryRepository {
          status = coalesce(?, status),
          reviewed_by = case when ?::boolean then ? when ? = 'drafted' then null else reviewed_by end,
          reviewed_at = case when ?::boolean then now() when ? = 'drafted' then null else reviewed_at end,
-         updated_at = now(), revision = nextval('${S}.glossary_revision')
+         changed_by = ?, updated_at = now(), revision = nextval('${S}.glossary_revision')
        where id = ?
        returning ${COLUMNS}`,
       [
@@ -86,8 +86,17 @@ export class GlossaryRepository {
         change.status ?? null,
         reviewed,
         change.status ?? null,
+        change.by,
         id,
       ],
+    );
+    return row ?? null;
+  }
+
+  async get(id: string): Promise<GlossaryRow | null> {
+    const [row] = await this.em.execute<GlossaryRow[]>(
+      `select ${COLUMNS} from ${S}.glossary_entry where id = ?`,
+      [id],
     );
     return row ?? null;
   }

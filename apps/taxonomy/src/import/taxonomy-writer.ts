@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SkillNeighbour } from '@brobygger/contracts';
 import { TAXONOMY_SCHEMA as S } from '../schema';
-import { glossaryKey } from '../glossary/glossary-key';
+import { glossaryKey, lockGlossary } from '../glossary/glossary-key';
 import type { TaxonomyData } from './taxonomy-source';
 
 /** JSON documents of this many rows per statement keep each parameter a few MB. */
@@ -208,6 +208,7 @@ export class TaxonomyWriter {
    * reviewed or changed follows the file; anything an admin reviewed, rejected or added stays as they left it.
    */
   private async writeGlossary(data: TaxonomyData): Promise<void> {
+    await lockGlossary(this.em);
     const rows = data.glossary.map((g) => ({
       lang: g.lang,
       term: g.term,
@@ -223,6 +224,7 @@ export class TaxonomyWriter {
          on conflict (lang, term_key) do update set term = excluded.term, skill_ids = excluded.skill_ids,
            note = excluded.note, updated_at = now(), revision = nextval('${S}.glossary_revision')
          where glossary_entry.origin = 'shipped' and glossary_entry.status = 'drafted'
+           and glossary_entry.changed_by is null
            and (glossary_entry.skill_ids, glossary_entry.term, glossary_entry.note)
              is distinct from (excluded.skill_ids, excluded.term, excluded.note)`,
         [JSON.stringify(rows.slice(i, i + CHUNK))],
