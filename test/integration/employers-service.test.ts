@@ -203,7 +203,7 @@ describe('employers service over RPC', () => {
     expect(o.mustHaveSkills).toEqual([
       {
         skillId: OPERATE_FORKLIFT,
-        label: 'truck', // the Norwegian name the glossary gives it
+        label: 'operate forklift',
         confidence: 1,
         certainty: 'sure',
         source: 'esco',

@@ -29,26 +29,45 @@ import { rpcClient, startMatchingService } from './support/services';
  * the RPC edge.
  */
 
+/**
+ * Skills resolved to taxonomy ids (the rule counts only must-haves the taxonomy resolved): an id per label.
+ * The taxonomy is played by a fake that knows no neighbours, so nothing comes near.
+ */
+const SKILL_IDS = new Map<string, string>();
+const resolved = <T extends { skillId: string | null; label: string }>(skills: T[]): T[] =>
+  skills.map((s) => {
+    if (!SKILL_IDS.has(s.label)) SKILL_IDS.set(s.label, `skill/${randomUUID()}`);
+    return { ...s, skillId: SKILL_IDS.get(s.label)! };
+  });
+const openingOf = (mustHave: string[], niceToHave: string[] = []) => {
+  const o = scoringOpening(mustHave, niceToHave);
+  return { ...o, mustHave: resolved(o.mustHave), niceToHave: resolved(o.niceToHave) };
+};
+const candidateOf = (skills: string[]) => {
+  const c = scoringCandidate(skills);
+  return { ...c, skills: resolved(c.skills) };
+};
+
 /** Four must-haves, a nice-to-have and B1 Norwegian; a permanent job. */
 const requirements = {
-  ...scoringOpening(['welding', 'forklift driving', 'TIG welding', 'MIG welding'], ['first aid']),
+  ...openingOf(['welding', 'forklift driving', 'TIG welding', 'MIG welding'], ['first aid']),
   norwegianMin: 3,
 };
 /** Meets one must-have and nothing else: wants an internship, has no Norwegian recorded. */
 const welder: CandidateScoringFeatures = {
-  ...scoringCandidate(['welding']),
+  ...candidateOf(['welding']),
   wishedOpeningTypes: ['internship'],
 };
 /** Meets no must-have, but everything else: first aid, Norwegian B2, open to every type. */
 const firstAider: CandidateScoringFeatures = {
-  ...scoringCandidate(['first aid']),
+  ...candidateOf(['first aid']),
   languages: [{ code: 'nb', spoken: 4, written: 4 }],
 };
 const scoreOf = (f: CandidateScoringFeatures) =>
   scoreMatch(f, requirements, { weights: DEFAULT_WEIGHTS, today: '2026-11-21' });
 
 /** A second opening, where the first aider meets one of four must-haves: 22.5 + 10 for the type = 32.5. */
-const otherRequirements = scoringOpening(['first aid', 'welding', 'TIG welding', 'MIG welding']);
+const otherRequirements = openingOf(['first aid', 'welding', 'TIG welding', 'MIG welding']);
 
 const employerId = randomUUID();
 const served = new Map<string, OpeningRequirements>();
@@ -61,6 +80,22 @@ class FakeOpeningRequirements {
 }
 @Module({ controllers: [FakeOpeningRequirements] })
 class FakeEmployersModule {}
+
+/** The taxonomy as matching asks it: no skill has neighbours here; names stay as stored. */
+@Controller()
+class FakeTaxonomy {
+  @MessagePattern(Patterns.taxonomy.relatedSkills)
+  related() {
+    return [];
+  }
+
+  @MessagePattern(Patterns.taxonomy.skillNames)
+  names() {
+    return [];
+  }
+}
+@Module({ controllers: [FakeTaxonomy] })
+class FakeTaxonomyModule {}
 
 describe('a candidate who meets none of the must-haves', () => {
   let iso: Isolation;
@@ -98,6 +133,7 @@ describe('a candidate who meets none of the must-haves', () => {
     fakes = [
       await startFakeService(iso, 'employers', FakeEmployersModule),
       await startFakeService(iso, 'candidates', FakeNotificationProfilesModule),
+      await startFakeService(iso, 'taxonomy', FakeTaxonomyModule),
     ];
     client = await rpcClient(iso);
     queues = [testQueue(iso, 'matching'), testQueue(iso, 'notifications')];

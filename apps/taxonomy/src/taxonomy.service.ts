@@ -200,15 +200,17 @@ export class TaxonomyService {
 
   private resolveText(loaded: LoadedLabels, text: string, lang: TaxonomyLang): NormalisedText {
     const all = loaded.index.lookup(text, MAX_RESOLVED, { exactSuffices: true });
+    const answers =
+      all[0] && all[0].confidence >= this.minConfidence
+        ? all.filter((h) => h.confidence >= this.minConfidence)
+        : [];
+    const certainty = certaintyOf(answers);
     // Below the threshold nothing is an answer; but when the answer is a guess, weaker readings are still worth
-    // offering beside it ("cleen": clean rooms? clean surfaces?), so a person can pick the one they meant.
-    const answer = all[0] && all[0].confidence >= this.minConfidence;
-    const hits = all.filter(
-      (h, i) =>
-        answer &&
-        (h.confidence >= this.minConfidence ||
-          (i > 0 && h.confidence >= this.minConfidence - ALTERNATIVE_SLACK)),
-    );
+    // offering beside it ("clean roms": clean rooms? clean surfaces?), so a person can pick the one they meant.
+    const hits =
+      certainty === 'unsure'
+        ? all.filter((h) => h.confidence >= this.minConfidence - ALTERNATIVE_SLACK)
+        : answers;
     const skills = hits.map((h): ResolvedSkill => ({
       id: h.conceptId,
       ...skillLabelIn(loaded, h.conceptId, lang),
@@ -217,7 +219,7 @@ export class TaxonomyService {
       source: sourceOf(h),
       ...(h.tag?.startsWith('occupation/') ? { occupationId: h.tag } : {}),
     }));
-    return { text, skills, certainty: certaintyOf(hits) };
+    return { text, skills, certainty };
   }
 
   async describe(q: DescribeConceptsQuery): Promise<DescribedConcepts> {
@@ -280,8 +282,10 @@ function certaintyOf(hits: LookupResult[]): ResolutionCertainty {
   const [top] = hits;
   if (!top) return 'none';
   if (top.confidence < SURE_CONFIDENCE) return 'unsure';
-  // ESCO's own name of a skill and a curated word win a tie by design (see LabelIndex): no doubt there.
-  if (top.kind === 'preferred' || top.kind === 'term') return 'sure';
+  // Literally ESCO's own name of a skill, or a curated word: these win a tie by design (see LabelIndex).
+  if (top.confidence === 1 && (top.kind === 'preferred' || (top.kind === 'term' && top.tag === 'glossary')))
+    return 'sure';
+  // The skills one glossary word or one occupation's name stands for are one reading, not rivals.
   const sameReading = (h: LookupResult) => h.kind === top.kind && h.tag === top.tag && h.label === top.label;
   const rival = hits
     .slice(1)

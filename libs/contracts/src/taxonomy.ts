@@ -210,7 +210,7 @@ export interface ResolvedSkill {
   /** The skill's name in the asked language where the taxonomy has one, else English (see `lang`). */
   label: string;
   lang?: TaxonomyLang;
-  /** 0–1; 1 is an exact label. Below the service's threshold nothing is returned at all. */
+  /** 0–1; 1 is an exact label. Below the service's threshold only an unsure text's alternatives are returned. */
   confidence: number;
   matchedLabel: string;
   source?: ResolutionSource;
@@ -226,7 +226,10 @@ export type ResolutionCertainty = 'sure' | 'unsure' | 'none';
 
 export interface NormalisedText {
   text: string;
-  /** Best first; empty when nothing is close enough ("none"). */
+  /**
+   * Best first; empty when nothing is close enough ("none"). When `unsure`, readings a little below the
+   * threshold follow the answer as alternatives to choose from.
+   */
   skills: ResolvedSkill[];
   certainty: ResolutionCertainty;
 }

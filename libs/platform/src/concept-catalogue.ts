@@ -42,9 +42,11 @@ export class ConceptCatalogue {
     // Small calls: each keeps the taxonomy service busy for a bounded time, and a timeout loses little.
     for (let i = 0; i < ask.length; i += NORMALISE_CHUNK) {
       const chunk = ask.slice(i, i + NORMALISE_CHUNK);
+      // Stored labels are English (ESCO's one name every skill has), as for skills chosen by id; readers ask
+      // the taxonomy for the name in their own language.
       const res = await this.rpc.call<NormaliseResult>(Patterns.taxonomy.normalise, {
         texts: chunk,
-        lang: 'nb',
+        lang: 'en',
       });
       const results: NormalisedText[] = res.kind === 'texts' ? res.results : [];
       chunk.forEach((t, j) =>
@@ -103,9 +105,10 @@ const MAX_ALTERNATIVES = 3;
 /**
  * A list of skills as stored: ids checked against `known`, texts resolved through `byText` (the text kept
  * beside the id, or kept alone when nothing is close, with how sure the taxonomy was and, when unsure, the
- * other readings to choose from). Two items that name one skill are one entry: the first keeps its level and
- * text, and the other texts are kept beside it (`alsoTexts`), so nothing typed is silently dropped. `extra`
- * copies what the caller keeps per skill (level, years, minimum level). Problems name `<field>.<i>.skillId`.
+ * other readings to choose from). Two items that name one skill are one entry: the first one's text, the higher
+ * level, years and minimum level of the two, and the other texts beside it (`alsoTexts`), so nothing typed is
+ * silently dropped. `extra` copies what the caller keeps per skill (level, years, minimum level). Problems
+ * name `<field>.<i>.skillId`.
  */
 export function resolveSkillList<T extends SkillInput, X extends object>(
   field: string,
@@ -134,6 +137,7 @@ export function resolveSkillList<T extends SkillInput, X extends object>(
     if (first) {
       if (s.text && s.text !== first.text && !first.alsoTexts?.includes(s.text))
         first.alsoTexts = [...(first.alsoTexts ?? []), s.text];
+      keepHigher(first as Record<string, unknown>, extra(s) as Record<string, unknown>);
       return;
     }
     const entry = { ...claim, ...(s.text ? { text: s.text } : {}), ...extra(s) };
@@ -141,6 +145,17 @@ export function resolveSkillList<T extends SkillInput, X extends object>(
     out.push(entry);
   });
   return out;
+}
+
+/**
+ * Of two items that name one skill, the higher level, years and minimum level count: "sveising" 1 year and
+ * "MIG welding" 8 years is a welder of 8 years.
+ */
+function keepHigher(kept: Record<string, unknown>, other: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(other)) {
+    const had = kept[k];
+    if (typeof v === 'number' && (typeof had !== 'number' || v > had)) kept[k] = v;
+  }
 }
 
 function claimOfText(r: NormalisedText | undefined): SkillClaimView {

@@ -188,6 +188,20 @@ describe('scoreMatch (weights w3)', () => {
       expect(r.explanation.missingMustHaves.map((m) => m.label)).toEqual(['MIG welding', 'Forklift driving']);
     });
 
+    it('must-haves kept only as text (the taxonomy resolved none) flag nobody: nothing could come near them', () => {
+      const o = newOpening({
+        mustHave: [
+          { skillId: null, label: 'Sveisesertifikat NS-EN 9606' },
+          { skillId: null, label: 'Kranførerbevis G4' },
+        ],
+      });
+      const c = newCandidate({ skills: [{ skillId: 'skill/mig', label: 'MIG welding' }] });
+      const r = score(c, o);
+      expect(r.explanation.mustHave).toEqual({ met: 0, partial: 0, total: 2 });
+      expect(r.explanation.meetsNoMustHave).toBe(false);
+      expect(part(r, 'must-have skills')).toMatchObject({ points: 0, detail: '0 of 2 matched' });
+    });
+
     it('a near miss alone counts as meeting partly: TIG for MIG, 0.6 × 0.6 / 2 × 45 = 8.1, score 63.1, not flagged', () => {
       const c = newCandidate({
         skills: [

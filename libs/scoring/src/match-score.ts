@@ -263,7 +263,7 @@ export function scoreMatch(c: CandidateFeatures, o: OpeningRequirements, opts: S
       openingType: o.type,
       mustHave: must.tally,
       niceToHave: nice.tally,
-      meetsNoMustHave: meetsNone(must.tally),
+      meetsNoMustHave: must.meetsNone,
       matchedSkills: [...must.matched, ...nice.matched],
       missingMustHaves: must.missing,
       nearMisses: [...must.nearMisses, ...nice.nearMisses],
@@ -302,6 +302,8 @@ interface SkillOutcome {
   missing: SkillRequirement[];
   nearMisses: NearMiss[];
   belowLevel: { label: string; level: number; minLevel: number }[];
+  /** See `meetsNoMustHave`. */
+  meetsNone: boolean;
 }
 
 /** Ids when both sides have one; otherwise the label is all the two have in common. */
@@ -346,6 +348,7 @@ function assessSkills(
     missing: [],
     nearMisses: [],
     belowLevel: [],
+    meetsNone: false,
   };
   if (!requirements.length) return out;
 
@@ -389,7 +392,8 @@ function assessSkills(
   if (out.nearMisses.length)
     parts.push(`${out.nearMisses.length} near ${plural(out.nearMisses.length, 'miss')}`);
   let detail = parts.join(', ');
-  if (mustHave && meetsNone(out.tally)) {
+  out.meetsNone = mustHave && meetsNone(out.tally, requirements);
+  if (out.meetsNone) {
     detail += '; meets no must-have, not even nearly: listed after those who meet some, not notified';
   }
   const { met, partial } = out.tally;
@@ -398,9 +402,13 @@ function assessSkills(
   return out;
 }
 
-/** The rule of `meetsNoMustHave`: must-haves asked, none met, none nearly. */
-function meetsNone(t: SkillTally): boolean {
-  return t.total > 0 && t.met === 0 && t.partial === 0;
+/**
+ * The rule of `meetsNoMustHave`: must-haves asked, none met, none nearly. Only must-haves the taxonomy resolved
+ * count as asked: one kept as bare text can match only the same words and has no neighbours to come near, so an
+ * opening whose must-haves are all unresolved text would otherwise hide every candidate.
+ */
+function meetsNone(t: SkillTally, requirements: SkillRequirement[]): boolean {
+  return requirements.some((r) => r.skillId) && t.met === 0 && t.partial === 0;
 }
 
 /** The candidate's skill closest to a requirement they lack; the first listed wins a tie. */

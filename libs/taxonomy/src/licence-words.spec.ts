@@ -16,6 +16,9 @@ describe('licenceClassesOf', () => {
     ['رخصة قيادة', ['B']],
     ['посвідчення водія категорії В', ['B']],
     ['водійські права категорія С', ['C']],
+    ['права категорії C', ['C']],
+    ['посвідчення водія категорій B і C', ['B', 'C']],
+    ['رخصة قيادة فئة B و C', ['B', 'C']],
   ])('%s → %j', (text, classes) => {
     expect(licenceClassesOf(text)).toEqual(classes);
   });
@@ -27,5 +30,9 @@ describe('licenceClassesOf', () => {
     expect(licenceClassesOf('truckførerbevis')).toEqual([]);
     expect(licenceClassesOf('forklift licence')).toEqual([]);
     expect(licenceClassesOf('sveising')).toEqual([]);
+    // A word that only says "licence" or "rights" is no car licence without a class.
+    expect(licenceClassesOf('sertifikat')).toEqual([]);
+    expect(licenceClassesOf('licence')).toEqual([]);
+    expect(licenceClassesOf('права')).toEqual([]);
   });
 });

@@ -6,30 +6,29 @@ const CLASSES: readonly string[] = LICENCE_CLASSES;
 // Ukrainians write the class with Cyrillic look-alikes ("категорія В").
 const CYRILLIC_LATIN: Record<string, string> = { а: 'a', в: 'b', с: 'c', е: 'e', д: 'd', т: 't', м: 'm' };
 
-/** The words around a class that say "driving licence" in nb, en, ar and uk (folded, so without accents). */
-const LICENCE_WORDS = [
-  'førerkort',
+/**
+ * Words that say "driving licence" in nb, en, ar and uk, folded as `fold` folds them (ø → o), longest first
+ * within a language so the longer phrase is taken out whole. Alone they mean a car: class B.
+ */
+const DRIVING_WORDS = [
   'forerkort',
-  'sertifikat',
   'lappen',
   'driving licence',
   'driving license',
   'drivers licence',
   'drivers license',
-  'driver licence',
-  'driver license',
   'driver s licence',
   'driver s license',
-  'licence',
-  'license',
+  'driver licence',
+  'driver license',
   'رخصة قيادة',
   'رخصة سياقة',
-  'رخصة',
   'посвідчення водія',
   'водійське посвідчення',
   'водійські права',
-  'права',
 ];
+/** Words that name a licence of some kind: they count only beside a class ("C1 licence", "права категорії C"). */
+const LICENCE_WORDS = ['sertifikat', 'licence', 'license', 'رخصة', 'права'];
 const FILLER = new Set([
   'klasse',
   'kl',
@@ -40,29 +39,40 @@ const FILLER = new Set([
   'صنف',
   'категорії',
   'категорія',
+  'категорій',
   'кат',
+  // "and" between classes
+  'og',
+  'and',
+  'і',
+  'й',
+  'та',
+  'و',
 ]);
 
 /**
- * The driving licence classes a skill text names ("førerkort klasse B", "C1 licence", "رخصة قيادة فئة B",
- * "посвідчення водія категорії В", "BE-sertifikat"), or none. A bare class ("B", "C1") is not enough: "C1" is
- * also a language level. A licence word with no class ("førerkort", "driving licence") means a car, class B.
+ * The driving licence classes a skill text names ("førerkort klasse B", "C1 licence", "رخصة قيادة فئة B و C",
+ * "посвідчення водія категорій В і С", "BE-sertifikat"), or none. A bare class ("B", "C1") is not enough: "C1"
+ * is also a language level. A driving-licence word with no class ("førerkort", "driving licence") means a car,
+ * class B; a word that only says "licence" ("sertifikat", "права") needs a class.
  */
 export function licenceClassesOf(text: string): LicenceClass[] {
-  const f = fold(text).replace(/-/g, ' ');
-  if (!LICENCE_WORDS.some((w) => f.includes(w))) return [];
-  let rest = ` ${f} `;
-  for (const w of LICENCE_WORDS) rest = rest.split(` ${w} `).join(' ');
+  const f = ` ${fold(text).replace(/-/g, ' ')} `;
+  const driving = DRIVING_WORDS.filter((w) => f.includes(` ${w} `));
+  const licence = LICENCE_WORDS.filter((w) => f.includes(` ${w} `));
+  if (driving.length === 0 && licence.length === 0) return [];
+  let rest = f;
+  for (const w of [...driving, ...licence]) rest = rest.split(` ${w} `).join(' ');
   const tokens = rest
-    .split(/[\s,/+&]+|\bog\b|\band\b|\bі\b|\bو\b/)
-    .map((t) => t.trim())
+    .split(/[\s,/+&]+/)
     .filter((t) => t && !FILLER.has(t))
     // A class is a short token; only there are Cyrillic letters stand-ins for Latin ones.
     .map((t) => (t.length <= 3 ? t.replace(/[авседтм]/g, (c) => CYRILLIC_LATIN[c] ?? c) : t).toUpperCase());
   const classes = tokens.filter((t): t is LicenceClass => CLASSES.includes(t));
-  // Anything else left over ("truckførerbevis" has no licence word; "båtførerbevis sertifikat") is not a car licence.
+  // Anything else left over ("forklift licence", "båtførerbevis") is not a driving licence.
   if (tokens.length > classes.length) return [];
-  return classes.length ? [...new Set(classes)] : ['B'];
+  if (classes.length) return [...new Set(classes)];
+  return driving.length ? ['B'] : [];
 }
 
 /** The licence classes some skill texts name, each once. */

@@ -37,7 +37,7 @@ const MATCH = {
   compoundHead: 0.7,
   /** A compound that ends like label words: "kattepasser" and "dyrepasser". */
   sameEnding: 0.5,
-  /** One typo (two in long words), in a word of a preferred language only, so it cannot wander. */
+  /** One typo (two in long words), in a word of a preferred or a typed language (see TYPED_LANGS). */
   typo: 0.75,
 };
 const PREFIX_MIN_LEN = 4;
@@ -51,6 +51,8 @@ const TWO_TYPOS_MIN_LEN = 9;
 /** Words of a title that count; a longer one is a sentence, and its tail adds cost, not meaning. */
 const MAX_QUERY_WORDS = 8;
 const HEAD_WORD_WEIGHT = 1.5;
+/** The languages Brobygger's users type titles in: a typo may land in one of them, not in any of ESCO's 15. */
+const TYPED_LANGS = ['nb', 'nn', 'en', 'ar', 'uk'];
 /** Expansions per query word: the commonest words of a prefix come first. */
 const MAX_EXPANSIONS = 60;
 
@@ -255,9 +257,10 @@ export class TitleIndex {
     const parts = this.split(word);
     if (parts) return parts;
     // Typos are looked for among the preferred languages' words first, so that a typed English title does
-    // not drift to a look-alike word of another language; only when there is none, among all words.
+    // not drift to a look-alike word of another language; only when there is none, among the words of the
+    // languages people here type in (a Norwegian title asked for in English), never Icelandic or Lithuanian.
     const typos = this.typos(word, opts.langs);
-    for (const id of typos.length > 0 ? typos : this.typos(word, [])) out.set(id, MATCH.typo);
+    for (const id of typos.length > 0 ? typos : this.typos(word, TYPED_LANGS)) out.set(id, MATCH.typo);
     return [out];
   }
 
@@ -331,7 +334,7 @@ export class TitleIndex {
       : ids.sort((a, b) => this.postings[b].length - this.postings[a].length).slice(0, MAX_EXPANSIONS);
   }
 
-  /** Words one typo away (two in long words) that occur in a preferred language, same first letter. */
+  /** Words one typo away (two in long words) that occur in one of `langs`, same first letter. */
   private typos(word: string, langs: readonly string[]): number[] {
     if (word.length < TYPO_MIN_LEN) return [];
     const max = word.length >= TWO_TYPOS_MIN_LEN ? 2 : 1;
