@@ -145,7 +145,6 @@ export class GlossaryService {
 /** The signed-in admin; the gateway refuses these calls without one. */
 function actor(): string {
   const sub = requestContext.get()?.actor?.sub;
-  if (!sub)
-    throw new ValidationFailed([{ field: 'actor', messages: ['a glossary change needs a signed-in admin'] }]);
+  if (!sub) throw new Forbidden('A glossary change needs a signed-in admin');
   return sub;
 }
