@@ -3,13 +3,12 @@
  * measures candidate import, indexing and search against raw PostgreSQL and Meilisearch, as ratios from one
  * run (apps/candidates/src/bench/search-bench.ts does the measuring and says what each ratio compares).
  *
- * It runs the whole system the way `npm start` does, but alone: its own database (brobygger_bench), Redis
- * prefix (bbbench), index prefix (bench_), JWT secret and a free port, so a running `npm start` or `npm test`
- * is neither touched nor counted. Whatever a previous run left in those is removed first; the taxonomy stays
+ * It runs the whole system the way `npm start` does, but alone (scripts/lib/system.ts runOwnSystem): its own
+ * database (brobygger_bench), Redis prefix (bbbench), index prefix (bench_), JWT secret and a free port, so a
+ * running `npm start` or `npm test` is neither touched nor counted. Whatever a previous run left in those is removed first; the taxonomy stays
  * (the first run imports the full release, about a minute). Everything it started stops at the end, also
  * on failure or Ctrl-C. The result is printed and written to .data/bench/search-<timestamp>.json.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
@@ -17,17 +16,13 @@ import { Meilisearch } from 'meilisearch';
 import pg from 'pg';
 // Scripts run from source on plain Node, which knows no path aliases: a relative import is the only way in.
 // eslint-disable-next-line no-restricted-imports
-import { ensureDatabase } from '../libs/persistence/src/test-database.ts';
-// eslint-disable-next-line no-restricted-imports
 import { QUEUES } from '../libs/contracts/src/jobs.ts';
 // eslint-disable-next-line no-restricted-imports
 import { bullPrefix, redisOptions } from '../libs/platform/src/redis.ts';
 import { build, ROOT } from './lib/build.ts';
-import { localSecrets, resolveDeps, stopChild } from './lib/deps.ts';
-import { freePort } from './lib/net.ts';
 import { runAsGroupLeader } from './lib/leader.ts';
 import { assertNode24 } from './lib/node-version.ts';
-import { importTaxonomy, localEnv, migrateAll, runNode, startApps, waitForHealth } from './lib/system.ts';
+import { runNode, runOwnSystem } from './lib/system.ts';
 
 const DATABASE = 'brobygger_bench';
 const REDIS_PREFIX = 'bbbench';
@@ -49,79 +44,34 @@ async function run(): Promise<void> {
     },
   });
   const log = (line: string) => console.error(`[bench:search] ${line}`);
-  const dataDir = join(ROOT, '.data');
-  const secrets = localSecrets(dataDir);
-  const pendingDeps = resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log });
-
-  let apps: ReturnType<typeof startApps> | undefined;
-  let bench: ReturnType<typeof runNode> | undefined;
-  let stopping: Promise<void> | undefined;
-  async function shutdown(code: number): Promise<never> {
-    stopping ??= (async () => {
-      if (bench) await stopChild(bench);
-      await apps?.stop();
-      const deps = await pendingDeps.catch(() => undefined);
-      await deps?.stop();
-    })();
-    await stopping;
-    process.exit(code);
-  }
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(130));
-  process.on('disconnect', () => void shutdown(1));
-
-  try {
-    const deps = await pendingDeps;
-    deps.notes.forEach((n) => log(n));
-    const databaseUrl = await ensureDatabase(deps.postgresServerUrl, DATABASE);
-    const port = String(await freePort());
-    const jwtSecret = randomBytes(32).toString('hex');
-    const env: NodeJS.ProcessEnv = {
-      ...(await localEnv(deps, secrets, { ...process.env, DATABASE_URL: databaseUrl })),
-      REDIS_PREFIX,
-      MEILI_INDEX_PREFIX: INDEX_PREFIX,
-      JWT_SECRET: jwtSecret,
-      PORT: port,
-      // A hundred thousand imports at info level would bury the benchmark's own output.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    };
-    log('building…');
-    build();
-    log('migrating…');
-    await migrateAll(env);
-    log('importing the taxonomy (the full release: about a minute the first time, then a no-op)…');
-    await importTaxonomy(env);
-    log('removing what an earlier run left…');
-    await clearLeftovers(env);
-    if (stopping) return;
-    log('starting the apps…');
-    apps = startApps(env, (app, code) => {
-      log(`${app} exited (code ${code}) during the benchmark`);
-      void shutdown(1);
-    });
-    const gatewayUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${gatewayUrl}/api/health`, 90_000);
-    if (stopping) return;
-    bench = runNode(
-      'dist/apps/candidates/src/bench/search-bench.js',
-      {
-        ...env,
-        GATEWAY_URL: gatewayUrl,
-        BENCH_N: values.n,
-        BENCH_CHUNK: values.chunk ?? '',
-        BENCH_CONCURRENCY: values.concurrency,
-        BENCH_QUERIES: values.queries,
-        BENCH_SEED: values.seed,
-        BENCH_OUT_DIR: join(dataDir, 'bench'),
-      },
-      'inherit',
-    );
-    const benchRun = bench;
-    const code = await new Promise<number>((resolve) => benchRun.once('exit', (c) => resolve(c ?? 1)));
-    await shutdown(code);
-  } catch (err) {
-    log(err instanceof Error ? err.message : String(err));
-    await shutdown(1);
-  }
+  log('building…');
+  build();
+  await runOwnSystem({
+    database: DATABASE,
+    redisPrefix: REDIS_PREFIX,
+    indexPrefix: INDEX_PREFIX,
+    log,
+    // A hundred thousand imports at info level would bury the benchmark's own output.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    prepare: async (env) => {
+      log('removing what an earlier run left…');
+      await clearLeftovers(env);
+    },
+    work: (env) =>
+      runNode(
+        'dist/apps/candidates/src/bench/search-bench.js',
+        {
+          ...env,
+          BENCH_N: values.n,
+          BENCH_CHUNK: values.chunk ?? '',
+          BENCH_CONCURRENCY: values.concurrency,
+          BENCH_QUERIES: values.queries,
+          BENCH_SEED: values.seed,
+          BENCH_OUT_DIR: join(ROOT, '.data', 'bench'),
+        },
+        'inherit',
+      ),
+  });
 }
 
 /**

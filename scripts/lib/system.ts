@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 // Scripts run from source on plain Node, which knows no path aliases: a relative import is the only way in.
 // eslint-disable-next-line no-restricted-imports
 import { ensureDatabase } from '../../libs/persistence/src/test-database.ts';
-import { stopChild, type Deps } from './deps.ts';
+import { localSecrets, resolveDeps, stopChild, type Deps } from './deps.ts';
+import { freePort } from './net.ts';
 import { ROOT } from './build.ts';
 
 export const SERVICES = ['candidates', 'employers', 'matching', 'taxonomy'] as const;
@@ -111,4 +112,83 @@ export async function waitForHealth(url: string, timeoutMs: number): Promise<unk
     await sleep(250);
   }
   throw new Error(`not healthy after ${timeoutMs / 1000}s: ${JSON.stringify(last)}`);
+}
+
+export interface OwnSystemOptions {
+  /** This run's own database, Redis prefix and Meilisearch index prefix, so nothing else is touched or counted. */
+  database: string;
+  redisPrefix: string;
+  indexPrefix: string;
+  log: (line: string) => void;
+  /** Extra environment for the apps and the work (LOG_LEVEL, for one). */
+  env?: NodeJS.ProcessEnv;
+  /** Runs after the migrations and the taxonomy import, before the apps start: to clear what an earlier run left. */
+  prepare?: (env: NodeJS.ProcessEnv) => Promise<void>;
+  /** Starts the work against the running system (usually a script from dist/); its exit code becomes ours. */
+  work: (env: NodeJS.ProcessEnv, gatewayUrl: string) => ChildProcess;
+}
+
+/**
+ * Runs `work` against the whole system started the way `npm start` does, but alone: dependencies found or
+ * started as `npm start` finds them, its own database, Redis prefix, index prefix, JWT secret and a free port
+ * (never 3000), so a running `npm start`, `npm test` or another run is neither touched nor counted. The
+ * taxonomy import is a no-op after the first run. Everything it started stops at the end, also on failure or
+ * a signal, and the process exits with the work's code. Build first: the apps run from dist/.
+ */
+export async function runOwnSystem(o: OwnSystemOptions): Promise<never> {
+  const dataDir = join(ROOT, '.data');
+  const secrets = localSecrets(dataDir);
+  const pendingDeps = resolveDeps({ dataDir, env: process.env, meiliKey: secrets.meiliKey, log: o.log });
+
+  let apps: RunningApps | undefined;
+  let work: ChildProcess | undefined;
+  let stopping: Promise<void> | undefined;
+  async function shutdown(code: number): Promise<never> {
+    stopping ??= (async () => {
+      if (work) await stopChild(work);
+      await apps?.stop();
+      const deps = await pendingDeps.catch(() => undefined);
+      await deps?.stop();
+    })();
+    await stopping;
+    process.exit(code);
+  }
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(130));
+  process.on('disconnect', () => void shutdown(1));
+
+  try {
+    const deps = await pendingDeps;
+    deps.notes.forEach((n) => o.log(n));
+    const databaseUrl = await ensureDatabase(deps.postgresServerUrl, o.database);
+    const port = String(await freePort());
+    const env: NodeJS.ProcessEnv = {
+      ...(await localEnv(deps, secrets, { ...process.env, DATABASE_URL: databaseUrl })),
+      REDIS_PREFIX: o.redisPrefix,
+      MEILI_INDEX_PREFIX: o.indexPrefix,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      PORT: port,
+      ...o.env,
+    };
+    o.log('migrating…');
+    await migrateAll(env);
+    o.log('importing the taxonomy (the full release: about a minute the first time, then a no-op)…');
+    await importTaxonomy(env);
+    if (o.prepare) await o.prepare(env);
+    if (stopping) return await shutdown(130);
+    o.log('starting the apps…');
+    apps = startApps(env, (app, code) => {
+      o.log(`${app} exited (code ${code}) during the run`);
+      void shutdown(1);
+    });
+    const gatewayUrl = `http://127.0.0.1:${port}`;
+    await waitForHealth(`${gatewayUrl}/api/health`, 90_000);
+    if (stopping) return await shutdown(130);
+    const child = o.work({ ...env, GATEWAY_URL: gatewayUrl }, gatewayUrl);
+    work = child;
+    const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+    return await shutdown(code);
+  } catch (err) {
+    o.log(err instanceof Error ? err.message : String(err));
+    return await shutdown(1);
+  }
 }

@@ -1,3 +1,4 @@
+export * from './everyday-set';
 export * from './label-index';
 export * from './metrics';
 export * from './proximity';

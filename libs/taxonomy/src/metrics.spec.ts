@@ -16,6 +16,17 @@ describe('accuracyAtK', () => {
   it('is 0 for no items', () => {
     expect(accuracyAtK([], 5)).toBe(0);
   });
+
+  it('counts an item once when any of several accepted ids is in the first k', () => {
+    const accepted = [
+      { gold: ['a', 'b'], ranked: ['b', 'a'] }, // two accepted ids in the top 2: one hit
+      { gold: new Set(['c', 'd']), ranked: ['x', 'd'] }, // second place
+      { gold: ['e'], ranked: ['x', 'y', 'e'] },
+    ];
+    expect(accuracyAtK(accepted, 1)).toBeCloseTo(1 / 3, 12);
+    expect(accuracyAtK(accepted, 2)).toBeCloseTo(2 / 3, 12);
+    expect(accuracyAtK(accepted, 3)).toBe(1);
+  });
 });
 
 describe('rPrecisionAtK', () => {

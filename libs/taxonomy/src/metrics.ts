@@ -10,14 +10,20 @@ function goldSet(gold: Gold): ReadonlySet<string> {
   return gold instanceof Set ? gold : new Set(gold as readonly string[]);
 }
 
-/** Share of items whose gold id is among the first `k` ranked ids. */
+/**
+ * Share of items with a right answer among the first `k` ranked ids: the gold id, or any of several accepted
+ * ids when more than one answer is right.
+ */
 export function accuracyAtK(
-  results: ReadonlyArray<{ gold: string; ranked: readonly string[] }>,
+  results: ReadonlyArray<{ gold: string | Gold; ranked: readonly string[] }>,
   k: number,
 ): number {
   if (results.length === 0) return 0;
   let hits = 0;
-  for (const r of results) if (r.ranked.slice(0, k).includes(r.gold)) hits++;
+  for (const r of results) {
+    const gold = typeof r.gold === 'string' ? new Set([r.gold]) : goldSet(r.gold);
+    if (r.ranked.slice(0, k).some((id) => gold.has(id))) hits++;
+  }
   return hits / results.length;
 }
 

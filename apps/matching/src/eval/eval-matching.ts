@@ -40,21 +40,29 @@
  * typed skill, candidates ranked by their summed ranking scores. Candidates a search does not return within
  * 1,000 hits count as not found; the engine's ranking is cut at 1,000 too.
  *
+ * Everyday text (everyday-world.ts, its own seed): a second, smaller world whose openings and candidates type
+ * their skills in everyday words, bokmål or English, from the dev part of data/eval/everyday-skills.csv (the
+ * held part stays for eval:taxonomy's report), on the occupations those words cover. Scored twice with
+ * proximity of all occupations: the words resolved as above (`resolve`, the service's resolution; change it
+ * with the service's), and the skills the words were typed for as ESCO ids (a perfect resolver), so the gap
+ * between the two MRRs is what resolving everyday words costs the ranking.
+ *
  * Metrics (ranking-metrics.ts): MRR (reciprocal rank of the first right candidate), MAP and recall@10 of the
  * right candidates, averaged over openings. The scoring runs in worker threads while Meilisearch indexes and
  * searches: about 2½ CPU-minutes in all (this process, its worker and Meilisearch), so under 2 minutes on 2
  * idle cores, and longer on a machine busy with other work.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Meilisearch } from 'meilisearch';
-import type { OpeningScoringRequirements, SkillNeighbour } from '@brobygger/contracts';
+import type { OpeningScoringRequirements, SkillClaim, SkillNeighbour } from '@brobygger/contracts';
 import { env, loadConfig, meiliEnv } from '@brobygger/platform';
 import { DEFAULT_WEIGHTS } from '@brobygger/scoring';
 import {
   computeNeighbours,
   LabelIndex,
+  parseEverydaySet,
   REUSE_LEVEL_PRIOR,
   seededRandom,
   type SkillRelation,
@@ -64,7 +72,19 @@ import {
 import { shippedData } from '../../../taxonomy/src/data-dir';
 import { readTaxonomy } from '../../../taxonomy/src/import/taxonomy-source';
 import { BaselineSearch, baselineDocument, createBaselineIndex, dropBaselineIndex } from './meili-baseline';
-import { rankInWorkers, type RankingJob } from './our-ranking';
+import {
+  drawEverydayWorld,
+  EVERYDAY_WORLD_LANGS,
+  type EverydayWorld,
+  type TypedWord,
+} from './everyday-world';
+import {
+  rankCandidates,
+  rankInWorkers,
+  requiredSkillProximity,
+  type RankingJob,
+  type ScoredCandidate,
+} from './our-ranking';
 import { reciprocalRank, summarise, type RankedCandidates, type RankingSummary } from './ranking-metrics';
 import {
   candidateFeatures,
@@ -86,6 +106,9 @@ const CANDIDATES = {
   keepShare: [0.4, 0.8],
   extraSkills: [0, 3],
 } as const;
+/** The everyday-text case (everyday-world.ts): its own seed, so the world above is drawn as before. */
+const EVERYDAY_SEED = 20261208;
+const EVERYDAY = { ...CANDIDATES, count: 60, background: 500, minWords: 3, maxMustHaves: 10 } as const;
 /** The taxonomy service's default NORMALISE_MIN_CONFIDENCE. */
 const MIN_CONFIDENCE = 0.6;
 /** Hits asked of Meilisearch per search, and how far down either ranking is read. */
@@ -142,6 +165,14 @@ async function main(): Promise<void> {
   const opened = { typos: requirements('typos'), clean: requirements('clean') };
   const resolution = resolutionStats(openings, resolve);
   log(`typed skills resolved (${seconds(t0)})`);
+  const everydayItems = parseEverydaySet(
+    readFileSync(join(shippedData('eval'), 'everyday-skills.csv'), 'utf8'),
+  ).filter((i) => i.split === 'dev' && (EVERYDAY_WORLD_LANGS as readonly string[]).includes(i.lang));
+  const everyday = everydayCase(
+    drawEverydayWorld(taxonomy, everydayItems, seededRandom(EVERYDAY_SEED), EVERYDAY),
+    resolve,
+    taxonomy.preferred,
+  );
 
   // ---- Brobygger, in worker threads while Meilisearch works below -------------------------------------------
   const heldOut = new Set(openings.map((o) => o.occupationId));
@@ -151,10 +182,12 @@ async function main(): Promise<void> {
     ...data.skillRelations.map((r) => ({ from: r.skillId, to: r.relatedSkillId, kind: r.relation })),
   ];
   const requiredIds = new Set(
-    SPELLINGS.flatMap((s) =>
-      opened[s].flatMap((r) => r.mustHave.flatMap((m) => (m.skillId ? [m.skillId] : []))),
-    ),
+    [...SPELLINGS.map((s) => opened[s]), ...Object.values(everyday.openings)]
+      .flat()
+      .flatMap((r) => r.mustHave.flatMap((m) => (m.skillId ? [m.skillId] : []))),
   );
+  // The everyday case's required skills are in requiredIds too, so one computation serves both; the scorer only
+  // reads the rows of an opening's own required skills, so the extra rows change no figure of the world above.
   // As the taxonomy import computes them (ESCO's skill groups have `skill/` ids too, hence isSkill); only the
   // rows of required skills are kept, as the matching service asks for no more.
   const neighbourRows = (links: typeof data.occupationSkills): SkillNeighbour[] =>
@@ -231,6 +264,10 @@ async function main(): Promise<void> {
     );
   }
   log(`candidates scored and ranked (${seconds(t0)})`);
+  const everydaySummaries = bySkillForm((form) =>
+    summarise(rankEveryday(everyday, form, allNeighbours), CUTOFF),
+  );
+  log(`everyday case ranked (${seconds(t0)})`);
 
   // ---- figures ---------------------------------------------------------------------------------------------
   const summaries = Object.fromEntries(
@@ -240,6 +277,7 @@ async function main(): Promise<void> {
     summaries['baseline:frequency'].typos.mrr > summaries['baseline:last'].typos.mrr ? 'frequency' : 'last';
   const baselineKey = `baseline:${strategy}`;
   const rightCount = relevant.reduce((n, r) => n + r.size, 0);
+  const everydayRight = everyday.world.candidates.filter((c) => c.role === 'right').length;
   const rows: [string, string][] = [
     ["Meilisearch, joined query, 'last'", 'baseline:last'],
     ["Meilisearch, joined query, 'frequency'", 'baseline:frequency'],
@@ -277,6 +315,14 @@ async function main(): Promise<void> {
       `${ratioRows[0][1].typos.mrr.toFixed(2)}× the joined query ('${strategy}', MRR ` +
       `${summaries[baselineKey].typos.mrr.toFixed(3)}), ${ratioRows[1][1].typos.mrr.toFixed(2)}× one search per ` +
       `skill (MRR ${summaries.baselinePerSkill.typos.mrr.toFixed(3)})`,
+    '',
+    `Everyday text (everyday-world.ts; data/eval/everyday-skills.csv, dev part, bokmål and English; seed ` +
+      `${EVERYDAY_SEED}; proximity of all occupations): ${everyday.world.openings.length} openings, ` +
+      `${everyday.world.candidates.length} candidates, ${everydayRight} right; ` +
+      `${pct(everyday.resolvedShare)} of the typed words resolved to a skill`,
+    line('', head(), ''),
+    line('skills as ESCO ids (a perfect resolver)', figures(everydaySummaries.ids), ''),
+    line('skills as everyday text, resolved', figures(everydaySummaries.text), ''),
     `(${seconds(t0)})`,
   ];
   console.log(lines.join('\n'));
@@ -297,6 +343,15 @@ async function main(): Promise<void> {
         baselineStrategy: strategy,
         summaries,
         ratios: Object.fromEntries(ratioRows),
+        everyday: {
+          seed: EVERYDAY_SEED,
+          options: EVERYDAY,
+          openings: everyday.world.openings.length,
+          candidates: everyday.world.candidates.length,
+          right: everydayRight,
+          resolvedShare: everyday.resolvedShare,
+          summaries: everydaySummaries,
+        },
         // Enough to look into an opening, or to compare two systems opening by opening.
         perOpening: openings.map((o, i) => ({
           occupationId: o.occupationId,
@@ -352,6 +407,87 @@ function resolutionStats(
     }
     return out;
   });
+}
+
+type SkillForm = 'ids' | 'text';
+
+function bySkillForm<T>(f: (form: SkillForm) => T): Record<SkillForm, T> {
+  return { ids: f('ids'), text: f('text') };
+}
+
+interface EverydayCase {
+  world: EverydayWorld;
+  openings: Record<SkillForm, OpeningScoringRequirements[]>;
+  candidates: Record<SkillForm, ScoredCandidate[]>;
+  /** Share of the typed words (openings' and candidates') that resolve to any skill. */
+  resolvedShare: number;
+}
+
+/**
+ * The everyday world as the services would hold it: each word resolved as the service resolves text (`text`),
+ * or replaced by the skill it was typed for (`ids`: what a perfect resolver would give). On both sides, words
+ * landing on one skill are one skill (the first wins), as openingRequirements does.
+ */
+function everydayCase(
+  world: EverydayWorld,
+  resolve: Resolve,
+  preferred: ReadonlyMap<string, string>,
+): EverydayCase {
+  const asId = (w: TypedWord): SkillClaim => ({
+    skillId: w.skillId,
+    label: preferred.get(w.skillId) ?? w.skillId,
+  });
+  const asText = (w: TypedWord): SkillClaim => {
+    const r = resolve(w.text);
+    return r ? { skillId: r.skillId, label: r.label } : { skillId: null, label: w.text };
+  };
+  const claim = { ids: asId, text: asText };
+  const words = [...world.openings.flatMap((o) => o.mustHaves), ...world.candidates.flatMap((c) => c.words)];
+  return {
+    world,
+    openings: bySkillForm((form) =>
+      world.openings.map((o) => {
+        const byText = new Map(o.mustHaves.map((w) => [w.text, claim[form](w)]));
+        return openingRequirements(
+          o.mustHaves.map((w) => w.text),
+          (text) => {
+            const c = byText.get(text);
+            return c?.skillId ? { skillId: c.skillId, label: c.label } : undefined;
+          },
+        );
+      }),
+    ),
+    candidates: bySkillForm((form) =>
+      world.candidates.map((c) => {
+        const skills = new Map<string, SkillClaim>();
+        for (const s of c.words.map(claim[form])) {
+          const key = s.skillId ?? `text:${s.label.toLowerCase()}`;
+          if (!skills.has(key)) skills.set(key, s);
+        }
+        return { id: c.id, features: { ...candidateFeatures(c, preferred), skills: [...skills.values()] } };
+      }),
+    ),
+    resolvedShare: words.filter((w) => resolve(w.text)).length / Math.max(1, words.length),
+  };
+}
+
+/** Every everyday candidate ranked for each everyday opening, in one of the two forms. */
+function rankEveryday(c: EverydayCase, form: SkillForm, neighbours: SkillNeighbour[]): RankedCandidates[] {
+  const required = new Set(
+    c.openings[form].flatMap((r) => r.mustHave.flatMap((m) => (m.skillId ? [m.skillId] : []))),
+  );
+  const proximity = requiredSkillProximity(neighbours, required);
+  return c.world.openings.map((o, i) => ({
+    relevant: new Set(c.world.candidates.filter((x) => x.occupationId === o.occupationId).map((x) => x.id)),
+    ranked: rankCandidates(c.openings[form][i], c.candidates[form], { today: EVAL_TODAY, proximity }).slice(
+      0,
+      CUTOFF,
+    ),
+  }));
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(0)}%`;
 }
 
 function ratios(a: RankingSummary, b: RankingSummary): RankingSummary {

@@ -147,7 +147,7 @@ export interface CandidateOptions {
  */
 export function drawCandidates(
   t: WorldTaxonomy,
-  openings: readonly HeldOutOpening[],
+  openings: readonly { occupationId: string }[],
   rnd: Rng,
   o: CandidateOptions,
 ): WorldCandidate[] {
@@ -187,7 +187,7 @@ function skillsOf(t: WorldTaxonomy, occupationId: string, rnd: Rng, o: Candidate
   return shuffle([...new Set(kept)], rnd);
 }
 
-function siblingsOf(t: WorldTaxonomy, occupationId: string): readonly string[] {
+export function siblingsOf(t: WorldTaxonomy, occupationId: string): readonly string[] {
   const group = t.iscoGroupOf.get(occupationId);
   return (group === undefined ? [] : (t.byIscoGroup.get(group) ?? [])).filter((id) => id !== occupationId);
 }
@@ -271,12 +271,12 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function pick<T>(xs: readonly T[], rnd: Rng): T {
+export function pick<T>(xs: readonly T[], rnd: Rng): T {
   return xs[Math.min(xs.length - 1, Math.floor(rnd() * xs.length))];
 }
 
 /** Fisher–Yates into a copy. */
-function shuffle<T>(xs: readonly T[], rnd: Rng): T[] {
+export function shuffle<T>(xs: readonly T[], rnd: Rng): T[] {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
