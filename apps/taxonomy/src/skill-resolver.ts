@@ -1,32 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { LOGGER, type Logger } from '@brobygger/platform';
-import { coreSkills, LabelIndex, REUSE_LEVEL_PRIOR, type LabelEntry } from '@brobygger/taxonomy';
+import { LabelIndex, OCCUPATION_NAME_LANGS, REUSE_LEVEL_PRIOR, resolverEntries } from '@brobygger/taxonomy';
 import { ReleaseCache } from './release-cache';
 import { TaxonomyRepository } from './taxonomy.repository';
-
-/**
- * Occupation names in these languages stand for the occupation's core skills when typed as a skill
- * ("kokk", "welder", "طباخ"). Others are left out: they would add noise to fuzzy matching and nobody here
- * types them.
- */
-const OCCUPATION_NAME_LANGS = ['nb', 'nn', 'en', 'ar', 'uk'] as const;
-
-/**
- * A term's concepts keep the order the glossary gives them (each next one a hair less sure); an occupation's
- * name is less sure than a word for the skill itself, because it says what someone did, not what they can do.
- */
-const TERM_STEP = 0.01;
-const OCCUPATION_NAME_WEIGHT = 0.9;
 
 export interface LoadedLabels {
   version: string;
   index: LabelIndex;
-  /**
-   * A name for each skill by language: ESCO's preferred label (`en` always, `nb` for some), else, in a language
-   * ESCO has none in, the first glossary word that names this skill first, so an Arabic or
-   * Ukrainian reader sees "لحام" rather than "operate welding equipment".
-   */
+  /** A name for each skill by language (see ResolverEntries.names). */
   preferred: Map<string, Map<string, string>>;
   types: Map<string, string>;
   reuseLevels: Map<string, string | null>;
@@ -76,52 +58,12 @@ export class SkillResolver {
       repo.occupationNames(OCCUPATION_NAME_LANGS),
       repo.essentialLinks(),
     ]);
-    const preferred = new Map<string, Map<string, string>>();
-    for (const r of rows) {
-      if (r.kind !== 'preferred') continue;
-      const byLang = preferred.get(r.id) ?? new Map<string, string>();
-      byLang.set(r.lang, r.label);
-      preferred.set(r.id, byLang);
-    }
-    const live = new Set(preferred.keys());
-    // Glossary words come in the order they were written, each concept's main word first.
-    for (const g of glossary) {
-      const byLang = preferred.get(g.skillIds[0]);
-      if (byLang && !byLang.has(g.lang)) byLang.set(g.lang, g.term);
-    }
-    const entries: LabelEntry[] = rows.map((r) => ({
-      conceptId: r.id,
-      label: r.label,
-      kind: r.kind,
-      lang: r.lang,
-    }));
-    for (const g of glossary) {
-      g.skillIds
-        .filter((id) => live.has(id))
-        .forEach((id, i) =>
-          entries.push({
-            conceptId: id,
-            label: g.term,
-            kind: 'term',
-            lang: g.lang,
-            weight: 1 - i * TERM_STEP,
-            tag: 'glossary',
-          }),
-        );
-    }
-    const core = coreSkills(links);
-    for (const n of names) {
-      (core.get(n.id) ?? []).forEach((id, i) =>
-        entries.push({
-          conceptId: id,
-          label: n.label,
-          kind: 'term',
-          lang: n.lang,
-          weight: OCCUPATION_NAME_WEIGHT - i * TERM_STEP,
-          tag: n.id,
-        }),
-      );
-    }
+    const { entries, names: preferred } = resolverEntries({
+      skillLabels: rows,
+      glossary,
+      occupationNames: names,
+      essentialLinks: links,
+    });
     const index = new LabelIndex(
       entries,
       new Map(priors.map((p) => [p.id, REUSE_LEVEL_PRIOR[p.reuseLevel ?? ''] ?? 0])),

@@ -8,3 +8,4 @@ export * from './core-skills';
 export * from './licence-words';
 export * from './title-index';
 export * from './title-noise';
+export * from './resolver-entries';

@@ -63,6 +63,7 @@ import {
   computeNeighbours,
   LabelIndex,
   parseEverydaySet,
+  resolverEntries,
   REUSE_LEVEL_PRIOR,
   seededRandom,
   type SkillRelation,
@@ -70,7 +71,7 @@ import {
 // Eval tooling, never part of the matching service: the release reader belongs to the taxonomy app, and the
 // eval reads the same files the taxonomy import does rather than a second copy of the parser.
 import { shippedData } from '../../../taxonomy/src/data-dir';
-import { readTaxonomy } from '../../../taxonomy/src/import/taxonomy-source';
+import { readTaxonomy, resolverSourcesOf } from '../../../taxonomy/src/import/taxonomy-source';
 import { BaselineSearch, baselineDocument, createBaselineIndex, dropBaselineIndex } from './meili-baseline';
 import {
   drawEverydayWorld,
@@ -141,8 +142,9 @@ async function main(): Promise<void> {
   log(`${openings.length} openings, ${candidates.length} candidates (${seconds(t0)})`);
 
   // ---- the openings as the services store them -------------------------------------------------------------
+  // The service's own index: ESCO's labels, Norwegian labels, the glossary and occupation names.
   const index = new LabelIndex(
-    data.skillLabels.map((l) => ({ conceptId: l.skillId, label: l.label, kind: l.kind, lang: l.lang })),
+    resolverEntries(resolverSourcesOf(data)).entries,
     new Map(data.skills.map((s) => [s.id, REUSE_LEVEL_PRIOR[s.reuseLevel ?? ''] ?? 0])),
   );
   const resolved = new Map<string, ReturnType<Resolve>>();

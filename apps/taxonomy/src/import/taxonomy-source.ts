@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { GLOSSARY_LANGS, TAXONOMY_LANGS, type SkillType } from '@brobygger/contracts';
-import { fold } from '@brobygger/taxonomy';
+import { fold, OCCUPATION_NAME_LANGS, type ResolverSources } from '@brobygger/taxonomy';
 
 /** A data file that is missing, altered or malformed. Nothing has been written when this is thrown. */
 export class TaxonomyDataError extends Error {
@@ -361,6 +361,30 @@ export function readTaxonomy(dir: string): TaxonomyData {
       { file: GLOSSARY, rows: glossarySkipped.rows, reason: 'none of its skills in this release' },
       { file: TITLE_SUPPLEMENT, rows: skippedSupplementRows, reason: 'occupation not in this release' },
     ].filter((s) => s.rows > 0),
+  };
+}
+
+/** What the skill resolver indexes (see resolverEntries), straight from a release's files: for evaluations. */
+export function resolverSourcesOf(data: TaxonomyData): ResolverSources {
+  const occupations = new Map(data.occupations.map((o) => [o.id, o]));
+  const skills = new Map(data.skills.map((s) => [s.id, s]));
+  const langs: readonly string[] = OCCUPATION_NAME_LANGS;
+  return {
+    skillLabels: data.skillLabels.map((l) => ({ id: l.skillId, lang: l.lang, kind: l.kind, label: l.label })),
+    glossary: data.glossary,
+    occupationNames: [...data.occupationLabels, ...data.titleSupplement]
+      .filter((l) => l.kind !== 'hidden' && langs.includes(l.lang))
+      .map((l) => ({ id: l.occupationId, lang: l.lang, label: l.label })),
+    essentialLinks: data.occupationSkills
+      .filter((l) => l.relation === 'essential')
+      .map((l) => ({
+        occupationId: l.occupationId,
+        occupationLabel: occupations.get(l.occupationId)!.preferredLabel,
+        iscoGroup: occupations.get(l.occupationId)!.iscoGroup,
+        skillId: l.skillId,
+        skillLabel: skills.get(l.skillId)!.preferredLabel,
+        skillType: skills.get(l.skillId)!.type,
+      })),
   };
 }
 
