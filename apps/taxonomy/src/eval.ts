@@ -33,8 +33,10 @@ import { readTaxonomy } from './import/taxonomy-source';
 const HELD_OUT = 1000;
 const TYPO_SHARE = 0.3;
 const SEED = 20261121;
-/** The service's default NORMALISE_MIN_CONFIDENCE and extraction cut-off. */
-const MIN_CONFIDENCE = 0.6;
+/** The service's default NORMALISE_MIN_CONFIDENCE. */
+const MIN_CONFIDENCE = 0.5;
+/** The extraction figures' cut-off (kept where it was, so they compare with earlier runs). */
+const EXTRACT_MIN_CONFIDENCE = 0.6;
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const t0 = Date.now();
@@ -150,7 +152,7 @@ const extracted = sentences.map(([s, g]) => ({
 const oursRanked = extracted.map((x) => ({ gold: x.gold, ranked: x.hits.map((h) => h.conceptId) }));
 const oursPredicted = extracted.map((x) => ({
   gold: x.gold,
-  predicted: x.hits.filter((h) => h.confidence >= MIN_CONFIDENCE).map((h) => h.conceptId),
+  predicted: x.hits.filter((h) => h.confidence >= EXTRACT_MIN_CONFIDENCE).map((h) => h.conceptId),
 }));
 const baseRanked = sentences.map(([s, g]) => ({ gold: g, ranked: exactMentions(s) }));
 const prRow = (name: string, rp5: number, pr: { precision: number; recall: number; f1: number }) =>
@@ -170,7 +172,7 @@ console.log(
 );
 console.log(
   prRow(
-    `Brobygger (extract, ≥ ${MIN_CONFIDENCE})`,
+    `Brobygger (extract, ≥ ${EXTRACT_MIN_CONFIDENCE})`,
     rPrecisionAtK(oursRanked, 5),
     setPrecisionRecall(oursPredicted),
   ),

@@ -46,7 +46,7 @@ const MAX_RESOLVED = 5;
 /** At or above this a match is a label, a glossary word or an occupation name, not a guess. */
 const SURE_CONFIDENCE = 0.88;
 /** How far below the threshold an alternative to an unsure answer may be. */
-const ALTERNATIVE_SLACK = 0.15;
+const ALTERNATIVE_SLACK = 0.1;
 /** Another reading this close to the best one makes the best one a coin toss. */
 const AMBIGUOUS_MARGIN = 0.02;
 

@@ -12,7 +12,7 @@
  *   as an alternative label (the preferred label when there is none); a second spelling of every opening has a
  *   1–2 character typo (injectTypo) on 30% of the texts. Both are scored: "with typos" is the headline,
  *   "without typos" the same openings clean. Texts are resolved as the taxonomy service resolves them (the full
- *   LabelIndex with reuse-level priors, best hit at confidence ≥ 0.6; an unresolved text stays text with no
+ *   LabelIndex with reuse-level priors, best hit at confidence ≥ 0.5; an unresolved text stays text with no
  *   id, as in production). The alternative labels are in that index, as in production, so a clean text
  *   resolves exactly unless another skill shares the label: this measures matching, not normalisation
  *   (eval:taxonomy holds labels out for that).
@@ -111,7 +111,7 @@ const CANDIDATES = {
 const EVERYDAY_SEED = 20261208;
 const EVERYDAY = { ...CANDIDATES, count: 60, background: 500, minWords: 3, maxMustHaves: 10 } as const;
 /** The taxonomy service's default NORMALISE_MIN_CONFIDENCE. */
-const MIN_CONFIDENCE = 0.6;
+const MIN_CONFIDENCE = 0.5;
 /** Hits asked of Meilisearch per search, and how far down either ranking is read. */
 const CUTOFF = 1000;
 const INDEX = 'matching-eval-candidates';
