@@ -19,7 +19,6 @@ import {
   Min,
   MaxLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   CEFR_LEVELS,

@@ -6,7 +6,7 @@ import {
   PartialType,
   PickType,
 } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -26,7 +26,6 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import type { OpeningScoringRequirements } from './matching';
 import {
