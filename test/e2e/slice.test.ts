@@ -383,6 +383,39 @@ describe('the slice through every wire', () => {
     expect(await countRows('candidates.outbox')).toBe(0);
   });
 
+  it('refuses what used to be a 500 at the edge, naming the field: deep JSON, NUL, prototype keys, bad encoding', async () => {
+    const before = await countRows('candidates.candidate');
+    const post = async (raw: string) => {
+      const res = await fetch(`${sys.baseUrl}/api/v1/candidates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${staff}`, 'content-type': 'application/json' },
+        body: raw,
+      });
+      return { status: res.status, fields: ((await res.json()) as { fields?: { field: string }[] }).fields };
+    };
+    const candidate = JSON.stringify(newCandidate()).slice(0, -1);
+    // 10,000 levels is 20 kB, far under the body limit; class-transformer overflowed the stack on it.
+    const deep = await post(`${candidate},"skills":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    expect(deep.status).toBe(400);
+    expect(deep.fields?.[0].field).toMatch(/^skills(\.0)+$/);
+    const nul = await post(`${candidate},"fullName":"A\\u0000B"}`);
+    expect(nul).toEqual({ status: 400, fields: [expect.objectContaining({ field: 'fullName' })] });
+    const proto = await post(`${candidate},"__proto__":{"status":"active"}}`);
+    expect(proto).toEqual({ status: 400, fields: [expect.objectContaining({ field: '__proto__' })] });
+    expect(await post(`${candidate},"notificationDigest":null}`)).toMatchObject({ status: 400 });
+    expect(await countRows('candidates.candidate')).toBe(before);
+
+    const search = await sys.api<{ fields: { field: string }[] }>(
+      'GET',
+      '/api/v1/candidates/search?q=%E0%A4%A',
+      {
+        token: staff,
+      },
+    );
+    expect(search.status).toBe(400);
+    expect(search.body.fields.map((f) => f.field)).toEqual(['q']);
+  });
+
   it('keeps domain errors raised behind the transport: 404, 409 and 400 from the services', async () => {
     const missing = await sys.api<{ error: string }>(
       'GET',

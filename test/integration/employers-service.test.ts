@@ -167,6 +167,51 @@ describe('employers service over RPC', () => {
     ).rejects.toBeInstanceOf(Forbidden);
   });
 
+  it('refuses input that used to reach a 500 or be stored and break matching, naming the field', async () => {
+    const count = async (table: string) =>
+      Number((await db.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0].n);
+    const employers = await count('employers.employer');
+    expect(
+      await fieldsOf(call(Patterns.employers.create, newEmployer({ name: 'Fjord\u0000Sveis' }))),
+    ).toEqual(['name']);
+    expect(await fieldsOf(call(Patterns.employers.create, { ...newEmployer(), contacts: [[]] }))).toEqual([
+      'contacts',
+    ]);
+    expect(await fieldsOf(call(Patterns.employers.create, { ...newEmployer(), address: [] }))).toEqual([
+      'address',
+    ]);
+    expect(
+      await fieldsOf(
+        call(Patterns.employers.create, {
+          ...newEmployer(),
+          contacts: [{ name: 'Kari', email: 'k\udc00@x.no' }],
+        }),
+      ),
+    ).toEqual(['contacts.0.email']);
+    expect(await count('employers.employer')).toBe(employers);
+
+    const e = await activeEmployer();
+    const openings = await count('employers.opening');
+    const opening = (o: object) => call(Patterns.employers.createOpening, { employerId: e.id, opening: o });
+    expect(await fieldsOf(opening({ ...newOpening(), languages: { others: [[]] } }))).toEqual([
+      'opening.languages.others',
+    ]);
+    expect(
+      await fieldsOf(opening({ ...newOpening(), languages: { others: [{ code: 'xx', min: 'B1' }] } })),
+    ).toEqual(['opening.languages.others.0.code']);
+    expect(await fieldsOf(opening({ ...newOpening(), mustHaveSkills: [[]] }))).toEqual([
+      'opening.mustHaveSkills',
+    ]);
+    expect(await count('employers.opening')).toBe(openings);
+  });
+
+  it('takes an organisation number written in groups, as people write it', async () => {
+    const { orgNumber, ...rest } = newEmployer();
+    const spaced = `${orgNumber.slice(0, 3)} ${orgNumber.slice(3, 6)} ${orgNumber.slice(6)}`;
+    const e = await call<EmployerView>(Patterns.employers.create, { ...rest, orgNumber: spaced });
+    expect(e.orgNumber).toBe(orgNumber);
+  });
+
   it('resolves opening skills through the taxonomy and refuses bad input naming each field, storing nothing', async () => {
     const e = await activeEmployer();
     const before = Number((await db.query('select count(*) as n from employers.opening')).rows[0].n);
@@ -311,6 +356,7 @@ describe('employers service over RPC', () => {
     await openings.deadlineReached(o.id, '2020-01-01'); // twice: still one close
     const closed = await call<OpeningView>(Patterns.employers.getOpening, { id: o.id });
     expect(closed.status).toBe('closed');
+    expect(closed.closeReason).toBe('application deadline passed');
     await expect(
       call(Patterns.employers.updateOpening, { id: o.id, patch: { version: closed.version, title: 'x' } }),
     ).rejects.toBeInstanceOf(Conflict);

@@ -37,7 +37,7 @@ import {
 } from '@brobygger/contracts';
 import { gazetteer, haversineKm, type LatLng } from '@brobygger/geo';
 import { addToOutbox, OutboxRelay } from '@brobygger/persistence';
-import { fieldErrorsOf, requestContext } from '@brobygger/platform';
+import { fieldErrorsOf, requestContext, unsafeInputProblems } from '@brobygger/platform';
 import { Candidate, ProfileAudit } from './candidate.entity';
 import { toCandidateDocument, toCandidateView, toMatchingFeatures, type Audience } from './candidate.mapper';
 import type { CandidateRow } from './candidate.repository';
@@ -275,6 +275,13 @@ export class CandidatesService {
     const valid: { line: number; dto: CreateCandidateDto; key: string }[] = [];
     const lineOfKey = new Map<string, number>();
     for (const row of parsed.rows) {
+      // The pipe let the file through whole; the same checks apply to each row here, so a bad cell fails its line.
+      const unsafe = unsafeInputProblems(row.data);
+      if (unsafe.length) {
+        for (const p of unsafe)
+          errors.push({ line: row.line, field: p.field, message: p.messages.join('; ') });
+        continue;
+      }
       const dto = plainToInstance(CreateCandidateDto, row.data);
       const problems = [
         ...fieldErrorsOf(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })),

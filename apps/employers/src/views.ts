@@ -87,6 +87,8 @@ export function toOpeningView(o: Opening, audience: OpeningAudience): OpeningVie
     version: o.version,
     publishedAt: o.publishedAt?.toISOString(),
     closedAt: o.closedAt?.toISOString(),
+    // Why it closed is the employer's business with the organisation, like the internal notes.
+    ...(audience === 'internal' ? { closeReason: opt(o.closeReason) } : {}),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };

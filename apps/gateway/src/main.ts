@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES } from '@brobygger/contracts';
 import { PLACE_DATA_ATTRIBUTION_MARKDOWN } from '@brobygger/geo';
 import { gatewayEnv } from './config';
 import { GatewayModule } from './gateway.module';
+import { percentEncodingMiddleware } from './http/percent-encoding.middleware';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { IMPORT_CONTENT_TYPES } from './routes/candidates.controller';
 
@@ -21,6 +22,7 @@ runMain('gateway', async () => {
   // Candidate imports arrive as the file itself (CSV or JSON lines), not wrapped in JSON.
   app.useBodyParser('text', { type: Object.keys(IMPORT_CONTENT_TYPES), limit: MAX_IMPORT_BYTES });
   app.use(requestContextMiddleware(logger));
+  app.use(percentEncodingMiddleware());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -19,12 +19,15 @@ import {
   Min,
   MaxLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   CEFR_LEVELS,
   commaList,
   IsDateOnly,
+  IsLanguageCode,
+  NestedList,
+  NestedObject,
+  RawText,
   LICENCE_CLASSES,
   trimmed,
   upperCased,
@@ -45,7 +48,6 @@ export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 export const RECOGNITION_STATUSES = ['none', 'applied', 'recognised'] as const;
 export type RecognitionStatus = (typeof RECOGNITION_STATUSES)[number];
 
-const ISO_639_1 = /^[a-z]{2}$/;
 const ISO_3166 = /^[A-Z]{2}$/;
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const POSTCODE = /^\d{4}$/;
@@ -82,7 +84,7 @@ export class HomeDto {
 
 export class LanguageDto {
   @ApiProperty({ example: 'nb', description: 'ISO 639-1 code' })
-  @Matches(ISO_639_1, { message: 'code must be an ISO 639-1 code such as nb, ar or uk' })
+  @IsLanguageCode('code must be an ISO 639-1 code such as nb, ar or uk')
   code!: string;
 
   @ApiPropertyOptional({ description: 'Mother tongue: ranks above C2 in filters' })
@@ -323,13 +325,12 @@ export class CreateCandidateDto {
   phone?: string;
 
   @ApiProperty({ example: 'ar', description: 'ISO 639-1 code of the language messages are sent in' })
-  @Matches(ISO_639_1, { message: 'preferredLanguage must be an ISO 639-1 code such as nb, en, ar or uk' })
+  @IsLanguageCode('preferredLanguage must be an ISO 639-1 code such as nb, en, ar or uk')
   preferredLanguage!: string;
 
   @ApiPropertyOptional({ type: HomeDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => HomeDto)
+  @NestedObject(() => HomeDto)
   home?: HomeDto;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 300, description: 'How far the candidate can commute, km' })
@@ -347,28 +348,24 @@ export class CreateCandidateDto {
   @ApiPropertyOptional({ type: [LanguageDto] })
   @IsOptional()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => LanguageDto)
+  @NestedList(() => LanguageDto)
   languages?: LanguageDto[];
 
   @ApiProperty({ type: [SkillClaimDto] })
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => SkillClaimDto)
+  @NestedList(() => SkillClaimDto)
   skills!: SkillClaimDto[];
 
   @ApiPropertyOptional({ type: [ExperienceDto] })
   @IsOptional()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ExperienceDto)
+  @NestedList(() => ExperienceDto)
   experience?: ExperienceDto[];
 
   @ApiPropertyOptional({ type: [EducationDto] })
   @IsOptional()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => EducationDto)
+  @NestedList(() => EducationDto)
   education?: EducationDto[];
 
   @ApiPropertyOptional({ type: [String], example: ['Truckførerbevis T1', 'HMS-kort'] })
@@ -389,26 +386,22 @@ export class CreateCandidateDto {
 
   @ApiPropertyOptional({ type: WorkPermitDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => WorkPermitDto)
+  @NestedObject(() => WorkPermitDto)
   workPermit?: WorkPermitDto;
 
   @ApiPropertyOptional({ type: AvailabilityDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AvailabilityDto)
+  @NestedObject(() => AvailabilityDto)
   availability?: AvailabilityDto;
 
   @ApiPropertyOptional({ type: WishesDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => WishesDto)
+  @NestedObject(() => WishesDto)
   wishes?: WishesDto;
 
   @ApiPropertyOptional({ type: IntroductionProgrammeDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => IntroductionProgrammeDto)
+  @NestedObject(() => IntroductionProgrammeDto)
   introductionProgramme?: IntroductionProgrammeDto;
 
   @ApiPropertyOptional({
@@ -420,8 +413,7 @@ export class CreateCandidateDto {
   notificationDigest?: boolean;
 
   @ApiProperty({ type: ConsentDto })
-  @ValidateNested()
-  @Type(() => ConsentDto)
+  @NestedObject(() => ConsentDto)
   consent!: ConsentDto;
 
   @ApiPropertyOptional({ enum: CANDIDATE_STATUSES, default: 'active' })
@@ -465,8 +457,7 @@ export class UpdateCandidateDto extends PartialType(OmitType(CreateCandidateDto,
 
   @ApiPropertyOptional({ type: ConsentPatchDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ConsentPatchDto)
+  @NestedObject(() => ConsentPatchDto)
   consent?: ConsentPatchDto;
 }
 
@@ -481,6 +472,7 @@ export const NOT_NULLABLE = [
   'consent',
   'status',
   'version',
+  'notificationDigest',
 ] as const;
 
 /** What a candidate may change on their own profile: not status, staff notes, assignment or the import id. */
@@ -513,8 +505,7 @@ export class UpdateCandidateCommand {
   @IsUUID()
   id!: string;
 
-  @ValidateNested()
-  @Type(() => UpdateCandidateDto)
+  @NestedObject(() => UpdateCandidateDto)
   patch!: UpdateCandidateDto;
 }
 
@@ -522,8 +513,7 @@ export class UpdateOwnProfileCommand {
   @IsUUID()
   id!: string;
 
-  @ValidateNested()
-  @Type(() => UpdateOwnProfileDto)
+  @NestedObject(() => UpdateOwnProfileDto)
   patch!: UpdateOwnProfileDto;
 }
 
@@ -541,6 +531,8 @@ export class ImportCandidatesCommand {
   @IsIn(IMPORT_FORMATS)
   format!: ImportFormat;
 
+  // A bad cell fails its own line when the rows are validated, not the whole file here.
+  @RawText()
   @IsString()
   @MaxLength(MAX_IMPORT_BYTES)
   content!: string;

@@ -6,7 +6,7 @@ import {
   PartialType,
   PickType,
 } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -26,13 +26,16 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import type { OpeningScoringRequirements } from './matching';
 import {
   CEFR_LEVELS,
   commaList,
   IsDateOnly,
+  IsLanguageCode,
+  NestedList,
+  NestedObject,
+  spacesRemoved,
   LICENCE_CLASSES,
   trimmed,
   type CefrLevel,
@@ -125,6 +128,7 @@ export class CreateEmployerDto {
   name!: string;
 
   @ApiProperty({ example: '923609016', description: 'Norwegian organisation number (9 digits, MOD11)' })
+  @Transform(spacesRemoved)
   @Matches(/^[0-9]{9}$/, { message: 'orgNumber must be 9 digits' })
   orgNumber!: string;
 
@@ -135,8 +139,7 @@ export class CreateEmployerDto {
 
   @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AddressDto)
+  @NestedObject(() => AddressDto)
   address?: AddressDto;
 
   @ApiPropertyOptional({ example: 'https://fjordsveis.no' })
@@ -150,8 +153,7 @@ export class CreateEmployerDto {
   @ApiPropertyOptional({ type: [ContactDto] })
   @IsOptional()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ContactDto)
+  @NestedList(() => ContactDto)
   contacts?: ContactDto[];
 }
 
@@ -208,8 +210,7 @@ export class ChangePartnershipDto {
 
   @ApiPropertyOptional({ type: CommitmentsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => CommitmentsDto)
+  @NestedObject(() => CommitmentsDto)
   commitments?: CommitmentsDto;
 }
 
@@ -272,7 +273,7 @@ export class SkillRequirementDto {
 
 export class OtherLanguageDto {
   @ApiProperty({ example: 'en' })
-  @Matches(/^[a-z]{2}$/, { message: 'code must be an ISO 639-1 code' })
+  @IsLanguageCode('code must be an ISO 639-1 code')
   code!: string;
 
   @ApiProperty({ enum: CEFR_LEVELS })
@@ -289,8 +290,7 @@ export class LanguageRequirementsDto {
   @ApiPropertyOptional({ type: [OtherLanguageDto] })
   @IsOptional()
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => OtherLanguageDto)
+  @NestedList(() => OtherLanguageDto)
   others?: OtherLanguageDto[];
 }
 
@@ -327,30 +327,24 @@ export class CreateOpeningDto {
   description?: string;
 
   @ApiProperty({ type: [SkillRequirementDto] })
-  @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SkillRequirementDto)
+  @NestedList(() => SkillRequirementDto)
   mustHaveSkills!: SkillRequirementDto[];
 
   @ApiPropertyOptional({ type: [SkillRequirementDto] })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SkillRequirementDto)
+  @NestedList(() => SkillRequirementDto)
   niceToHaveSkills?: SkillRequirementDto[];
 
   @ApiPropertyOptional({ type: LanguageRequirementsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => LanguageRequirementsDto)
+  @NestedObject(() => LanguageRequirementsDto)
   languages?: LanguageRequirementsDto;
 
   @ApiPropertyOptional({ type: WorkplaceDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => WorkplaceDto)
+  @NestedObject(() => WorkplaceDto)
   workplace?: WorkplaceDto;
 
   @ApiPropertyOptional({ minimum: 10, maximum: 100, example: 100 })
@@ -512,8 +506,7 @@ export class CreateOpeningCommand {
   @IsUUID()
   employerId!: string;
 
-  @ValidateNested()
-  @Type(() => CreateOpeningDto)
+  @NestedObject(() => CreateOpeningDto)
   opening!: CreateOpeningDto;
 }
 
@@ -521,8 +514,7 @@ export class UpdateOpeningCommand {
   @IsUUID()
   id!: string;
 
-  @ValidateNested()
-  @Type(() => UpdateOpeningDto)
+  @NestedObject(() => UpdateOpeningDto)
   patch!: UpdateOpeningDto;
 }
 
@@ -530,8 +522,7 @@ export class UpdateEmployerCommand {
   @IsUUID()
   id!: string;
 
-  @ValidateNested()
-  @Type(() => UpdateEmployerDto)
+  @NestedObject(() => UpdateEmployerDto)
   patch!: UpdateEmployerDto;
 }
 
@@ -539,8 +530,7 @@ export class ChangePartnershipCommand {
   @IsUUID()
   id!: string;
 
-  @ValidateNested()
-  @Type(() => ChangePartnershipDto)
+  @NestedObject(() => ChangePartnershipDto)
   change!: ChangePartnershipDto;
 }
 
@@ -548,8 +538,7 @@ export class ContactCommand {
   @IsUUID()
   employerId!: string;
 
-  @ValidateNested()
-  @Type(() => ContactDto)
+  @NestedObject(() => ContactDto)
   contact!: ContactDto;
 }
 
@@ -565,8 +554,7 @@ export class ContactIdCommand {
 export class ContactPatchDto extends PartialType(ContactDto) {}
 
 export class UpdateContactCommand extends ContactIdCommand {
-  @ValidateNested()
-  @Type(() => ContactPatchDto)
+  @NestedObject(() => ContactPatchDto)
   contact!: ContactPatchDto;
 }
 
@@ -574,8 +562,7 @@ export class InteractionCommand {
   @IsUUID()
   employerId!: string;
 
-  @ValidateNested()
-  @Type(() => CreateInteractionDto)
+  @NestedObject(() => CreateInteractionDto)
   interaction!: CreateInteractionDto;
 }
 
@@ -588,8 +575,7 @@ export class CloseOpeningCommand {
   @IsUUID()
   id!: string;
 
-  @ValidateNested()
-  @Type(() => CloseOpeningDto)
+  @NestedObject(() => CloseOpeningDto)
   close!: CloseOpeningDto;
 }
 
@@ -597,8 +583,7 @@ export class AcknowledgeFlagsCommand {
   @IsUUID()
   id!: string;
 
-  @ValidateNested()
-  @Type(() => AcknowledgeFlagsDto)
+  @NestedObject(() => AcknowledgeFlagsDto)
   ack!: AcknowledgeFlagsDto;
 }
 
@@ -710,6 +695,8 @@ export interface OpeningView {
   version: number;
   publishedAt?: string;
   closedAt?: string;
+  /** Staff and the employer only: why the opening was closed. */
+  closeReason?: string;
   createdAt: string;
   updatedAt: string;
 }
