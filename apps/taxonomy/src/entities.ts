@@ -282,7 +282,8 @@ export class GlossaryEntry {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt!: Date;
 
-  @Property({ type: 'bigint', defaultRaw: `nextval('taxonomy.glossary_revision')` })
+  /** From the sequence taxonomy.glossary_revision, taken by every insert and update (see the repository). */
+  @Property({ type: 'bigint' })
   revision!: string;
 }
 

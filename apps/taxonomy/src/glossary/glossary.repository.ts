@@ -50,8 +50,9 @@ export class GlossaryRepository {
   async insert(e: { lang: string; term: string; skillIds: string[]; note: string | null; by: string }) {
     const [row] = await this.em.execute<GlossaryRow[]>(
       `insert into ${S}.glossary_entry
-         (id, lang, term, term_key, skill_ids, note, origin, status, created_by, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, 'admin', 'drafted', ?, now())
+         (id, lang, term, term_key, skill_ids, note, origin, status, created_by, updated_at, revision)
+       values (gen_random_uuid(), ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), ?, 'admin', 'drafted', ?,
+         now(), nextval('${S}.glossary_revision'))
        on conflict (lang, term_key) do nothing
        returning ${COLUMNS}`,
       [e.lang, e.term, glossaryKey(e.term), JSON.stringify(e.skillIds), e.note, e.by],

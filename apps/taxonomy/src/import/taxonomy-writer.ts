@@ -218,8 +218,10 @@ export class TaxonomyWriter {
     }));
     for (let i = 0; i < rows.length; i += CHUNK) {
       await this.em.execute(
-        `insert into ${S}.glossary_entry (id, lang, term, term_key, skill_ids, note, origin, status, updated_at)
-         select gen_random_uuid(), lang, term, term_key, skill_ids, note, 'shipped', 'drafted', now()
+        `insert into ${S}.glossary_entry
+           (id, lang, term, term_key, skill_ids, note, origin, status, updated_at, revision)
+         select gen_random_uuid(), lang, term, term_key, skill_ids, note, 'shipped', 'drafted', now(),
+           nextval('${S}.glossary_revision')
          from jsonb_to_recordset(?::jsonb) as r(lang text, term text, term_key text, skill_ids text[], note text)
          on conflict (lang, term_key) do update set term = excluded.term, skill_ids = excluded.skill_ids,
            note = excluded.note, updated_at = now(), revision = nextval('${S}.glossary_revision')

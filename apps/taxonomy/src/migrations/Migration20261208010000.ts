@@ -6,7 +6,7 @@ export class Migration20261208010000 extends Migration {
   override up(): void | Promise<void> {
     this.addSql(`create sequence if not exists "taxonomy"."glossary_revision";`);
     this.addSql(
-      `create table "taxonomy"."glossary_entry" ("id" uuid not null, "lang" text not null, "term" text not null, "term_key" text not null, "skill_ids" text[] not null, "note" text null, "origin" text not null, "status" text not null, "reviewed_by" text null, "reviewed_at" timestamptz null, "created_by" text null, "changed_by" text null, "updated_at" timestamptz not null, "revision" bigint not null default nextval('taxonomy.glossary_revision'), primary key ("id"));`,
+      `create table "taxonomy"."glossary_entry" ("id" uuid not null, "lang" text not null, "term" text not null, "term_key" text not null, "skill_ids" text[] not null, "note" text null, "origin" text not null, "status" text not null, "reviewed_by" text null, "reviewed_at" timestamptz null, "created_by" text null, "changed_by" text null, "updated_at" timestamptz not null, "revision" bigint not null, primary key ("id"));`,
     );
     this.addSql(`create index "glossary_entry_revision_index" on "taxonomy"."glossary_entry" ("revision");`);
     this.addSql(
