@@ -45,7 +45,7 @@ export interface OccupationLabelRow {
   label: string;
 }
 /** A word people use for some skills, mapped by hand (data/taxonomy/glossary.csv); see GLOSSARY_LANGS. */
-export interface GlossaryRow {
+export interface GlossaryFileRow {
   lang: string;
   term: string;
   /** Best first. */
@@ -78,7 +78,7 @@ export interface TaxonomyData {
   /** The team's everyday titles (TITLE_SUPPLEMENT), stored and searched as alternative labels. */
   titleSupplement: OccupationLabelRow[];
   occupationSkills: { occupationId: string; skillId: string; relation: Relation }[];
-  glossary: GlossaryRow[];
+  glossary: GlossaryFileRow[];
   iscoGroups: { code: string; level: number; labelEn: string; labelNb: string | null }[];
   styrkGroups: {
     code: string;
@@ -460,7 +460,7 @@ function labelRows(rows: Row[], lang: string | ((r: Row) => string)): [string, s
  * of its language ("problem solving", "problem-solving") is one entry to the resolver: the file must say it once.
  * Skills this release does not define are left out, and a word left with none is skipped and counted.
  */
-function readGlossary(rows: Row[], skillIds: Set<string>, skipped: { rows: number }): GlossaryRow[] {
+function readGlossary(rows: Row[], skillIds: Set<string>, skipped: { rows: number }): GlossaryFileRow[] {
   const seen = new Map<string, number>();
   return rows.flatMap((r, i) => {
     const at = `${GLOSSARY} line ${i + 2}`;
